@@ -1,0 +1,1 @@
+return Flowgen.Cli.FlowgenCommand.Run(args);
