@@ -1,0 +1,54 @@
+using System.Net.Sockets;
+
+namespace Flowgen.Contract;
+
+/// <summary>
+/// Frame and header sizes in bytes. A wire size (<c>-s</c>) counts the 4-byte FCS, as
+/// xdp-trafficgen and RFC 2544 do; the bytes Flowgen builds and hands to the kernel do not,
+/// because the NIC appends the FCS.
+/// </summary>
+public static class FrameSizes
+{
+    public const int Fcs = 4;
+    public const int MacAddress = 6;
+    public const int EthernetHeader = 14;
+    public const int Ipv4Header = 20;
+    public const int Ipv6Header = 40;
+    public const int UdpHeader = 8;
+
+    /// <summary>
+    /// Live-frames mode (BPF_PROG_RUN with BPF_F_TEST_XDP_LIVE_FRAMES) keeps each frame in one
+    /// page, which also holds the XDP headroom, the kernel's cached per-page state and the
+    /// skb_shared_info tailroom (kernel commit b6f1f780b393): on 4 KiB pages at most 3408
+    /// bytes of frame data are accepted; more fails with EINVAL.
+    /// </summary>
+    public const int MaxKernelFrame = 3408;
+
+    public const int EthernetMinimumWire = 64;
+
+    /// <summary>Ethernet header plus FCS: what MTU does not count but the wire does.</summary>
+    private const int EthernetOverhead = EthernetHeader + Fcs;
+
+    /// <summary>The smallest UDP frame of this family on the wire: 64 for IPv4, 66 for IPv6.</summary>
+    public static int MinimumWireSize(AddressFamily family) =>
+        Math.Max(EthernetMinimumWire, EthernetHeader + IpHeader(family) + UdpHeader + Fcs);
+
+    /// <summary>The largest frame on the wire for an interface MTU, capped at one kernel page.</summary>
+    public static int MaximumWireSize(int mtu) => Math.Min(mtu + EthernetOverhead, MaxKernelFrame + Fcs);
+
+    /// <summary>The largest frame on the wire that fits one page: 3412.</summary>
+    public const int MaxWireSize = MaxKernelFrame + Fcs;
+
+    /// <summary>The largest UDP payload any frame can carry (IPv4 at the largest size).</summary>
+    public const int MaximumUdpPayload = MaxKernelFrame - EthernetHeader - Ipv4Header - UdpHeader;
+
+    /// <summary>The bytes handed to the kernel for a frame of this size on the wire.</summary>
+    public static int KernelFrameLength(int wireSize) => wireSize - Fcs;
+
+    public static int IpHeader(AddressFamily family) => family switch
+    {
+        AddressFamily.InterNetwork => Ipv4Header,
+        AddressFamily.InterNetworkV6 => Ipv6Header,
+        _ => throw new ArgumentOutOfRangeException(nameof(family), family, "only IPv4 and IPv6 are supported"),
+    };
+}

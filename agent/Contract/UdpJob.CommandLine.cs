@@ -1,0 +1,154 @@
+using System.Net;
+using System.Net.Sockets;
+
+namespace Flowgen.Contract;
+
+/// <summary>The job's command line: parsing, canonical rendering, help and the checks that span options.</summary>
+public sealed partial record UdpJob
+{
+    public const string Command = "udp";
+
+    public static string Help => HelpFormatter.Format(
+        $"flowgen {Command} [OPTIONS] -a ADDR IFACE",
+        "Send UDP frames out of IFACE with XDP live frames until a limit is reached.",
+        [("IFACE", "egress network interface (required)")],
+        [.. UdpOptions.All.Select(option => option.Spec)]);
+
+    /// <summary>True when the arguments ask for <see cref="Help"/> (-h/--help before any <c>--</c>).</summary>
+    /// <exception cref="UsageException">An unknown option comes first.</exception>
+    public static bool RequestsHelp(IReadOnlyList<string> args) =>
+        UdpOptions.Reader.Read(args).Any(arg => arg.Option == OptionSpec.Help);
+
+    /// <summary>The job the arguments (after <c>udp</c>) describe.</summary>
+    /// <exception cref="UsageException">The arguments are not a valid job; the message says why.</exception>
+    public static UdpJob Parse(IReadOnlyList<string> args)
+    {
+        // Interface and Destination are placeholders until their arguments are read; both are required below.
+        var job = new UdpJob { Interface = "", Destination = IPAddress.None };
+        string? iface = null;
+        var given = new HashSet<OptionSpec>();
+        foreach (var (option, value) in UdpOptions.Reader.Read(args))
+        {
+            if (option is null)
+            {
+                iface = iface is null
+                    ? ValueParsers.InterfaceName(value ?? "")
+                    : throw new UsageException($"unexpected argument '{value}': IFACE is the only positional argument");
+                continue;
+            }
+
+            given.Add(option);
+            job = UdpOptions.For(option).Apply(job, value ?? "", option.DisplayName);
+        }
+
+        if (iface is null)
+        {
+            throw new UsageException($"missing interface: give IFACE, e.g. 'flowgen {Command} -a 198.18.0.2 eth0'");
+        }
+
+        if (!given.Contains(UdpOptions.DestinationAddress.Spec))
+        {
+            throw new UsageException("missing destination address: give -a/--dst-addr");
+        }
+
+        job = job with { Interface = iface };
+        if (job.Cpus is { } cpus && !given.Contains(UdpOptions.Threads.Spec))
+        {
+            job = job with { Threads = cpus.Count };
+        }
+
+        job.CheckConsistency();
+        return job;
+    }
+
+    /// <summary>Canonical arguments: long options in table order, only those off their default, IFACE last.</summary>
+    public IReadOnlyList<string> ToArguments()
+    {
+        var args = new List<string>();
+        foreach (var option in UdpOptions.All)
+        {
+            if (option.Render(this) is { } value)
+            {
+                args.Add($"--{option.Spec.Long}");
+                if (option.Spec.TakesValue)
+                {
+                    args.Add(value);
+                }
+            }
+        }
+
+        if (Interface.StartsWith('-'))
+        {
+            args.Add("--");
+        }
+
+        args.Add(Interface);
+        return args;
+    }
+
+    /// <summary>
+    /// Refuses a job built in code (by the operator) that the command line would refuse, with
+    /// the message the agent would print, so it never renders arguments the agent rejects.
+    /// </summary>
+    /// <exception cref="UsageException">The job is not valid.</exception>
+    public void Validate()
+    {
+        CheckConsistency();
+        if (!Parse(ToArguments()).Equals(this))
+        {
+            throw new UsageException($"the job changes when read back from its own arguments: {this}");
+        }
+    }
+
+    private void CheckConsistency()
+    {
+        if (Source is { } source && source.AddressFamily != Destination.AddressFamily)
+        {
+            throw new UsageException(
+                $"source address {source} is {FamilyName(source.AddressFamily)} but destination address {Destination} "
+                + $"is {FamilyName(Destination.AddressFamily)}; give both in the same family");
+        }
+
+        var smallest = FrameSizes.MinimumWireSize(Destination.AddressFamily);
+        if (FrameSize < smallest)
+        {
+            throw new UsageException(
+                $"frame size {FrameSize} is too small for UDP over {FamilyName(Destination.AddressFamily)}: "
+                + $"-s/--pkt-size must be at least {smallest} (FCS included)");
+        }
+
+        var largestRange = ushort.MaxValue - DestinationPort + 1;
+        if (DynamicPorts > largestRange)
+        {
+            throw new UsageException(
+                $"-d/--dyn-ports {DynamicPorts} from destination port {DestinationPort} runs past port {ushort.MaxValue}; "
+                + $"the largest count allowed from port {DestinationPort} is {largestRange}");
+        }
+
+        if (Cpus is { } cpus)
+        {
+            CheckCpus(cpus);
+        }
+    }
+
+    private void CheckCpus(IReadOnlyList<int> cpus)
+    {
+        if (cpus.Count > MaxThreads)
+        {
+            throw new UsageException(
+                $"--cpus lists {cpus.Count} CPUs, one thread each, but at most {MaxThreads} threads are allowed");
+        }
+
+        if (cpus.Count != Threads)
+        {
+            throw new UsageException($"--cpus lists {cpus.Count} CPUs but -t/--threads is {Threads}; give one CPU per thread");
+        }
+
+        if (cpus.Zip(cpus.Skip(1)).Any(pair => pair.First >= pair.Second))
+        {
+            throw new UsageException($"--cpus {ValueFormat.CpuList(cpus)} must name each CPU once, in ascending order");
+        }
+    }
+
+    private static string FamilyName(AddressFamily family) => family == AddressFamily.InterNetworkV6 ? "IPv6" : "IPv4";
+}

@@ -1,0 +1,111 @@
+using System.Net;
+using System.Net.NetworkInformation;
+
+namespace Flowgen.Contract;
+
+/// <summary>
+/// One <c>flowgen udp</c> job: what to send, where and for how long. The command line
+/// (<see cref="Parse"/>) and code such as the operator (then <see cref="Validate"/>) build it;
+/// <see cref="ToArguments"/> renders it back, and <c>Parse(job.ToArguments())</c> equals the job.
+/// </summary>
+public sealed partial record UdpJob
+{
+    /// <summary>The discard port (RFC 863): traffic to it is meant to be thrown away.</summary>
+    public const ushort DefaultPort = 9;
+
+    public const int DefaultThreads = 1;
+    public const int MaxThreads = 256;
+
+    /// <summary>The kernel's live-frames batch: NAPI_POLL_WEIGHT by default, TEST_XDP_MAX_BATCH (256) at most.</summary>
+    public const int DefaultBatchSize = 64;
+
+    public const int MaxBatchSize = 256;
+    public const byte DefaultHopLimit = 64;
+
+    private readonly int? frameSize;
+
+    public static TimeSpan DefaultInterval => TimeSpan.FromSeconds(1);
+
+    /// <summary>Egress interface (the positional argument).</summary>
+    public required string Interface { get; init; }
+
+    /// <summary>Null: the neighbour table's entry for the destination (or its gateway).</summary>
+    public PhysicalAddress? DestinationMac { get; init; }
+
+    /// <summary>Null: the interface's MAC.</summary>
+    public PhysicalAddress? SourceMac { get; init; }
+
+    public required IPAddress Destination { get; init; }
+
+    /// <summary>Null: the interface's address of the destination's family.</summary>
+    public IPAddress? Source { get; init; }
+
+    public ushort DestinationPort { get; init; } = DefaultPort;
+    public ushort SourcePort { get; init; } = DefaultPort;
+
+    /// <summary>Vary the destination port over [DestinationPort, DestinationPort + DynamicPorts); 0 = off.</summary>
+    public int DynamicPorts { get; init; }
+
+    /// <summary>Frames sent by all threads together before stopping; null = no limit.</summary>
+    public long? Packets { get; init; }
+
+    /// <summary>How long to send before stopping; null = no limit.</summary>
+    public TimeSpan? Duration { get; init; }
+
+    /// <summary>
+    /// Frame size on the wire, FCS included. Unless set, the smallest frame for the
+    /// destination's family (<see cref="FrameSizes.MinimumWireSize"/>): 64 for IPv4, 66 for IPv6.
+    /// </summary>
+    public int FrameSize
+    {
+        get => frameSize ?? FrameSizes.MinimumWireSize(Destination.AddressFamily);
+        init => frameSize = value;
+    }
+
+    public int Threads { get; init; } = DefaultThreads;
+
+    /// <summary>CPU for each thread, ascending, one per thread; null = the engine's choice.</summary>
+    public IReadOnlyList<int>? Cpus { get; init; }
+
+    public int BatchSize { get; init; } = DefaultBatchSize;
+
+    /// <summary>How often statistics are printed.</summary>
+    public TimeSpan Interval { get; init; } = DefaultInterval;
+
+    /// <summary>IPv4 TTL or IPv6 hop limit.</summary>
+    public byte HopLimit { get; init; } = DefaultHopLimit;
+
+    /// <summary>Byte pattern repeated over the UDP payload; empty = the generator's default payload.</summary>
+    public ReadOnlyMemory<byte> Payload { get; init; }
+
+    /// <summary>Print statistics as JSON for machines.</summary>
+    public bool Json { get; init; }
+
+    // Written out because the generated equality compares lists and memory by reference.
+    public bool Equals(UdpJob? other) =>
+        other is not null
+        && Interface == other.Interface
+        && Equals(DestinationMac, other.DestinationMac)
+        && Equals(SourceMac, other.SourceMac)
+        && Destination.Equals(other.Destination)
+        && Equals(Source, other.Source)
+        && DestinationPort == other.DestinationPort
+        && SourcePort == other.SourcePort
+        && DynamicPorts == other.DynamicPorts
+        && Packets == other.Packets
+        && Duration == other.Duration
+        && FrameSize == other.FrameSize
+        && Threads == other.Threads
+        && (Cpus is null ? other.Cpus is null : other.Cpus is not null && Cpus.SequenceEqual(other.Cpus))
+        && BatchSize == other.BatchSize
+        && Interval == other.Interval
+        && HopLimit == other.HopLimit
+        && Payload.Span.SequenceEqual(other.Payload.Span)
+        && Json == other.Json;
+
+    public override int GetHashCode() =>
+        HashCode.Combine(Interface, Destination, DestinationPort, DynamicPorts, Packets, Duration, FrameSize, Threads);
+
+    /// <summary>The job as its canonical command line, e.g. <c>udp --dst-addr 198.18.0.2 eth0</c>.</summary>
+    public override string ToString() => $"{Command} {string.Join(' ', ToArguments())}";
+}

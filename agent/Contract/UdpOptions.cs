@@ -1,0 +1,123 @@
+using System.Net.Sockets;
+using static Flowgen.Contract.UdpJob;
+
+namespace Flowgen.Contract;
+
+/// <summary>
+/// One row per <c>flowgen udp</c> option: its spelling and help (<see cref="Spec"/>), how its
+/// value lands in a job (<see cref="Apply"/>: job, text, option name → job), and how a job
+/// renders it back (<see cref="Render"/>: null when the job leaves it at its default).
+/// </summary>
+internal sealed record UdpOption(OptionSpec Spec, Func<UdpJob, string, string, UdpJob> Apply, Func<UdpJob, string?> Render);
+
+/// <summary>The single table the parser, the renderer and the help text all read.</summary>
+internal static class UdpOptions
+{
+    public static readonly UdpOption DestinationAddress = new(
+        new("dst-addr", 'a', "ADDR", "destination IPv4 or IPv6 address (required)"),
+        (job, text, name) => job with { Destination = ValueParsers.Address(text, name) },
+        job => ValueFormat.Address(job.Destination));
+
+    public static readonly UdpOption SourceAddress = new(
+        new("src-addr", 'A', "ADDR", "source address, same family as ADDR", "IFACE's address"),
+        (job, text, name) => job with { Source = ValueParsers.Address(text, name) },
+        job => job.Source is { } source ? ValueFormat.Address(source) : null);
+
+    public static readonly UdpOption DestinationMac = new(
+        new("dst-mac", 'm', "MAC", "destination MAC", "from the neighbour table"),
+        (job, text, name) => job with { DestinationMac = ValueParsers.Mac(text, name) },
+        job => job.DestinationMac is { } mac ? ValueFormat.Mac(mac) : null);
+
+    public static readonly UdpOption SourceMac = new(
+        new("src-mac", 'M', "MAC", "source MAC", "IFACE's MAC"),
+        (job, text, name) => job with { SourceMac = ValueParsers.Mac(text, name) },
+        job => job.SourceMac is { } mac ? ValueFormat.Mac(mac) : null);
+
+    public static readonly UdpOption DestinationPort = new(
+        new("dst-port", 'p', "PORT", "destination UDP port", ValueFormat.Integer(DefaultPort)),
+        (job, text, name) => job with { DestinationPort = ValueParsers.Port(text, name) },
+        job => Unless(job.DestinationPort, DefaultPort));
+
+    public static readonly UdpOption SourcePort = new(
+        new("src-port", 'P', "PORT", "source UDP port", ValueFormat.Integer(DefaultPort)),
+        (job, text, name) => job with { SourcePort = ValueParsers.Port(text, name) },
+        job => Unless(job.SourcePort, DefaultPort));
+
+    public static readonly UdpOption DynamicPorts = new(
+        new("dyn-ports", 'd', "N", "send to N destination ports, PORT to PORT+N-1", "0, one port"),
+        (job, text, name) => job with { DynamicPorts = ValueParsers.Integer(text, name, 0, ushort.MaxValue + 1) },
+        job => Unless(job.DynamicPorts, 0));
+
+    public static readonly UdpOption Packets = new(
+        new("num-packets", 'n', "COUNT", "stop after COUNT frames sent by all threads together; k, M, G allowed", "no limit"),
+        (job, text, name) => job with { Packets = ValueParsers.Count(text, name, min: 1) },
+        job => job.Packets is { } count ? ValueFormat.Integer(count) : null);
+
+    public static readonly UdpOption Duration = new(
+        new("duration", null, "TIME", "stop after TIME, e.g. 30s, 5m, 1h", "no limit"),
+        (job, text, name) => job with { Duration = ValueParsers.Duration(text, name) },
+        job => job.Duration is { } duration ? ValueFormat.Duration(duration) : null);
+
+    public static readonly UdpOption FrameSize = new(
+        new("pkt-size", 's', "BYTES", $"frame size on the wire, 4-byte FCS included, at most {FrameSizes.MaxWireSize}",
+            $"{FrameSizes.MinimumWireSize(AddressFamily.InterNetwork)} for IPv4, "
+            + $"{FrameSizes.MinimumWireSize(AddressFamily.InterNetworkV6)} for IPv6"),
+        (job, text, name) =>
+            job with { FrameSize = ValueParsers.Integer(text, name, FrameSizes.EthernetMinimumWire, FrameSizes.MaxWireSize) },
+        job => Unless(job.FrameSize, FrameSizes.MinimumWireSize(job.Destination.AddressFamily)));
+
+    public static readonly UdpOption HopLimit = new(
+        new("hop-limit", 'l', "N", "IPv4 TTL or IPv6 hop limit, 1 to 255", ValueFormat.Integer(DefaultHopLimit)),
+        (job, text, name) => job with { HopLimit = (byte)ValueParsers.Integer(text, name, 1, byte.MaxValue) },
+        job => Unless(job.HopLimit, DefaultHopLimit));
+
+    public static readonly UdpOption Payload = new(
+        new("payload-hex", null, "HEX", "fill the payload by repeating these bytes, e.g. deadbeef"),
+        (job, text, name) => job with { Payload = ValueParsers.Hex(text, name, FrameSizes.MaximumUdpPayload) },
+        job => job.Payload.IsEmpty ? null : ValueFormat.Hex(job.Payload));
+
+    public static readonly UdpOption Threads = new(
+        new("threads", 't', "N", $"sending threads, 1 to {MaxThreads}", $"{DefaultThreads}, or one per --cpus entry"),
+        (job, text, name) => job with { Threads = ValueParsers.Integer(text, name, 1, MaxThreads) },
+        job => Unless(job.Threads, job.Cpus?.Count ?? DefaultThreads));
+
+    public static readonly UdpOption Cpus = new(
+        new("cpus", null, "LIST", "pin the threads to these CPUs, one each, e.g. 0-3,6"),
+        (job, text, name) => job with { Cpus = ValueParsers.CpuList(text, name) },
+        job => job.Cpus is { } cpus ? ValueFormat.CpuList(cpus) : null);
+
+    public static readonly UdpOption BatchSize = new(
+        new("batch-size", null, "N", $"frames per kernel batch, 1 to {MaxBatchSize}", ValueFormat.Integer(DefaultBatchSize)),
+        (job, text, name) => job with { BatchSize = ValueParsers.Integer(text, name, 1, MaxBatchSize) },
+        job => Unless(job.BatchSize, DefaultBatchSize));
+
+    public static readonly UdpOption Interval = new(
+        new("interval", 'I', "TIME", "print statistics every TIME", ValueFormat.Duration(DefaultInterval)),
+        (job, text, name) => job with { Interval = ValueParsers.Duration(text, name) },
+        job => job.Interval == DefaultInterval ? null : ValueFormat.Duration(job.Interval));
+
+    public static readonly UdpOption Json = new(
+        new("json", null, null, "print statistics as JSON"),
+        (job, _, _) => job with { Json = true },
+        job => job.Json ? "" : null);
+
+    public static readonly UdpOption Help = new(
+        OptionSpec.Help,
+        (_, _, _) => throw new UsageException($"-h/--help is not part of a job; run 'flowgen {Command} --help' on its own"),
+        _ => null);
+
+    /// <summary>Help and canonical rendering both follow this order.</summary>
+    public static readonly IReadOnlyList<UdpOption> All =
+    [
+        DestinationAddress, SourceAddress, DestinationMac, SourceMac, DestinationPort, SourcePort, DynamicPorts,
+        Packets, Duration, FrameSize, HopLimit, Payload, Threads, Cpus, BatchSize, Interval, Json, Help,
+    ];
+
+    public static readonly ArgumentReader Reader = new(Command, All.Select(option => option.Spec));
+
+    private static readonly Dictionary<OptionSpec, UdpOption> BySpec = All.ToDictionary(option => option.Spec);
+
+    public static UdpOption For(OptionSpec spec) => BySpec[spec];
+
+    private static string? Unless(long value, long @default) => value == @default ? null : ValueFormat.Integer(value);
+}
