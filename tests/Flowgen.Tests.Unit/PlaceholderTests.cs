@@ -1,2 +1,0 @@
-namespace Flowgen.Tests.Unit;
-public class PlaceholderTests { [Fact] public void Builds() => Assert.True(true); }
