@@ -6,6 +6,22 @@
 #ifndef FLOWGEN_H
 #define FLOWGEN_H
 
+/* Read-only configuration of the generator (its .rodata), set by user space before load. */
+struct gen_config {
+	__u32 target_ifindex;     /* where frames are redirected */
+	__u32 job_tgid;           /* tracepoints keep only events raised by this process */
+	__u32 udp_offset;         /* offset of the UDP header in the frame */
+	__u16 dst_port_first;     /* host order; the template carries this port */
+	__u16 dst_port_count;     /* > 1: vary the destination port over [first, first + count) */
+	__u16 template_udp_check; /* host order, the template's checksum (for dst_port_first) */
+	__u16 reserved;
+};
+
+/* Read-only configuration of the sink (its .rodata). */
+struct sink_config {
+	__u32 pass_test_traffic;  /* 1: pass counted frames to the stack instead of dropping them */
+};
+
 /* Generator counters, one per-CPU slot (map "gen_counters").
  * attempted: written by the XDP program, one per frame it redirected.
  * sent, dropped: written by the xdp_devmap_xmit tracepoint for this job's flushes.
@@ -21,7 +37,7 @@ struct gen_counters {
 
 /* Redirect errors by errno (map "gen_redirect_errnos", per-CPU, index = errno;
  * the last slot collects anything larger). */
-#define FLOWGEN_ERRNO_SLOTS 64
+#define FLOWGEN_ERRNO_SLOTS 128
 
 /* Sink counters, one per-CPU slot (map "sink_counters"), written by the sink program. */
 struct sink_counters {

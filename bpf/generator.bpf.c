@@ -15,13 +15,8 @@
 
 char LICENSE[] SEC("license") = "Dual MIT/GPL";
 
-/* Set by user space before load; the verifier sees them as constants. */
-const volatile __u32 target_ifindex = 0;
-const volatile __u32 job_tgid = 0;
-const volatile __u32 udp_offset = 0;        /* offset of the UDP header in the frame */
-const volatile __u16 dst_port_first = 0;    /* host order; the template carries this port */
-const volatile __u16 dst_port_count = 1;    /* > 1: vary the destination port */
-const volatile __u16 template_udp_check = 0;/* host order, as computed for dst_port_first */
+/* Set by user space before load; the verifier sees its fields as constants. */
+const volatile struct gen_config config = { .dst_port_count = 1 };
 
 /* Written by xdp_gen_udp and the tracepoints below; read by user space. */
 struct {
@@ -61,8 +56,8 @@ static __always_inline __u16 csum_fold(__u32 sum)
  */
 static __always_inline __u16 udp_check_for_port(__u16 port)
 {
-	__u32 sum = (__u16)~template_udp_check;
-	sum += (__u16)~dst_port_first;
+	__u32 sum = (__u16)~config.template_udp_check;
+	sum += (__u16)~config.dst_port_first;
 	sum += port;
 	__u16 check = ~csum_fold(sum);
 	return check ? check : 0xffff; /* 0 means "no checksum" in UDP: send its other form */
@@ -72,7 +67,7 @@ static __always_inline int rewrite_dst_port(struct xdp_md *ctx)
 {
 	void *data = (void *)(long)ctx->data;
 	void *data_end = (void *)(long)ctx->data_end;
-	struct udphdr *udp = data + (udp_offset & 0xff);
+	struct udphdr *udp = data + (config.udp_offset & 0xff);
 	__u32 key = 0;
 
 	if ((void *)(udp + 1) > data_end)
@@ -80,8 +75,8 @@ static __always_inline int rewrite_dst_port(struct xdp_md *ctx)
 	__u32 *cursor = bpf_map_lookup_elem(&gen_port_cursor, &key);
 	if (!cursor)
 		return -1;
-	__u16 port = dst_port_first + *cursor;
-	*cursor = *cursor + 1 >= dst_port_count ? 0 : *cursor + 1;
+	__u16 port = config.dst_port_first + *cursor;
+	*cursor = *cursor + 1 >= config.dst_port_count ? 0 : *cursor + 1;
 	udp->dest = bpf_htons(port);
 	udp->check = bpf_htons(udp_check_for_port(port));
 	return 0;
@@ -95,17 +90,17 @@ int xdp_gen_udp(struct xdp_md *ctx)
 
 	if (!c)
 		return XDP_ABORTED;
-	if (dst_port_count > 1 && rewrite_dst_port(ctx))
+	if (config.dst_port_count > 1 && rewrite_dst_port(ctx))
 		return XDP_ABORTED;
 	c->attempted++;
-	return bpf_redirect(target_ifindex, 0);
+	return bpf_redirect(config.target_ifindex, 0);
 }
 
 /* The method's ceiling for benchmarks: redirect, nothing else. */
 SEC("xdp")
 int xdp_redirect_bare(struct xdp_md *ctx)
 {
-	return bpf_redirect(target_ifindex, 0);
+	return bpf_redirect(config.target_ifindex, 0);
 }
 
 /* Used by the kernel feature check: a live-frames run that sends nothing. */
@@ -117,7 +112,7 @@ int xdp_drop_all(struct xdp_md *ctx)
 
 static __always_inline int is_this_job(void)
 {
-	return (bpf_get_current_pid_tgid() >> 32) == job_tgid;
+	return (bpf_get_current_pid_tgid() >> 32) == config.job_tgid;
 }
 
 struct net_device {
@@ -131,7 +126,7 @@ int BPF_PROG(tp_devmap_xmit, const struct net_device *from_dev, const struct net
 	__u32 key = 0;
 	struct gen_counters *c;
 
-	if (!is_this_job() || to_dev->ifindex != target_ifindex)
+	if (!is_this_job() || to_dev->ifindex != config.target_ifindex)
 		return 0;
 	c = bpf_map_lookup_elem(&gen_counters, &key);
 	if (!c)

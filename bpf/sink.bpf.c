@@ -17,7 +17,7 @@ char LICENSE[] SEC("license") = "Dual MIT/GPL";
 
 #define ETH_FCS_LEN 4
 
-const volatile __u8 pass_test_traffic = 0;
+const volatile struct sink_config config = {};
 
 /* Written by xdp_sink; read by user space. */
 struct {
@@ -60,5 +60,5 @@ int xdp_sink(struct xdp_md *ctx)
 	}
 	c->packets++;
 	c->wire_bytes += (data_end - data) + ETH_FCS_LEN;
-	return pass_test_traffic ? XDP_PASS : XDP_DROP;
+	return config.pass_test_traffic ? XDP_PASS : XDP_DROP;
 }

@@ -1,0 +1,25 @@
+namespace Flowgen.Engine;
+
+/// <summary>
+/// What became of a job's frames, summed over CPUs. Once no call is in flight,
+/// Attempted == Sent + Dropped + RedirectErrors.
+/// </summary>
+internal sealed record GeneratorCounters(
+    long Attempted,
+    long Sent,
+    long Dropped,
+    long RedirectErrors,
+    IReadOnlyDictionary<int, long> RedirectErrorsByErrno,
+    IReadOnlyList<CpuCounters> PerCpu)
+{
+    public static GeneratorCounters Zero { get; } =
+        new(0, 0, 0, 0, new Dictionary<int, long>(), []);
+
+    /// <summary>The errno that explains most redirect errors, if any.</summary>
+    public int? DominantErrno => RedirectErrorsByErrno.Count == 0
+        ? null
+        : RedirectErrorsByErrno.MaxBy(pair => pair.Value).Key;
+}
+
+/// <summary>One CPU's share; a generator thread is pinned to one CPU, so this is per thread too.</summary>
+internal readonly record struct CpuCounters(int Cpu, long Attempted, long Sent, long Dropped, long RedirectErrors);

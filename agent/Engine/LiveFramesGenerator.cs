@@ -1,0 +1,133 @@
+using System.Diagnostics;
+
+namespace Flowgen.Engine;
+
+/// <summary>
+/// Runs a job's generator threads to its limit: a frame count (topped up round by round until
+/// that many were SENT, whatever the driver dropped), a duration, or a stop from outside.
+/// The counters live in BPF, so what an interrupted call sent is never lost.
+/// </summary>
+internal sealed class LiveFramesGenerator
+{
+    private readonly GeneratorProgram _program;
+    private readonly byte[] _frame;
+    private readonly RunnerSettings _settings;
+    private readonly object _gate = new();
+    private GeneratorThreads? _current;
+    private volatile bool _stopRequested;
+
+    public LiveFramesGenerator(GeneratorProgram program, byte[] frame, RunnerSettings settings)
+    {
+        _program = program;
+        _frame = frame;
+        _settings = settings;
+    }
+
+    public GeneratorCounters ReadCounters() => _program.ReadCounters();
+
+    /// <summary>Runs on dedicated threads; the task completes when the run has ended.</summary>
+    public Task<RunOutcome> RunAsync()
+    {
+        var completion = new TaskCompletionSource<RunOutcome>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var coordinator = new Thread(() =>
+        {
+            try
+            {
+                completion.SetResult(Run());
+            }
+            catch (Exception e)
+            {
+                completion.SetException(e);
+            }
+        }) { IsBackground = true, Name = "flowgen-coordinator" };
+        coordinator.Start();
+        return completion.Task;
+    }
+
+    /// <summary>Stops the run promptly; RunAsync's task then completes with Stopped.</summary>
+    public void Stop()
+    {
+        _stopRequested = true;
+        lock (_gate)
+            _current?.Stop();
+    }
+
+    private RunOutcome Run()
+    {
+        var clock = Stopwatch.StartNew();
+        using var deadline = _settings.Duration is { } duration
+            ? new Timer(_ => StopAtDeadline(), null, duration, Timeout.InfiniteTimeSpan)
+            : null;
+
+        RunOutcomeFailure? failure = _settings.FrameLimit is { } limit ? RunToCount(limit) : RunRound(_ => long.MaxValue);
+        GeneratorCounters counters = _program.ReadCounters();
+        TimeSpan elapsed = clock.Elapsed;
+
+        if (failure is not null)
+            return new RunOutcome(failure.Result, counters, elapsed, failure.Reason);
+        if (_deadlineReached || (_settings.FrameLimit is { } n && counters.Sent >= n))
+            return new RunOutcome(RunResult.Completed, counters, elapsed);
+        return new RunOutcome(_stopRequested ? RunResult.Stopped : RunResult.Completed, counters, elapsed);
+    }
+
+    private volatile bool _deadlineReached;
+
+    private void StopAtDeadline()
+    {
+        _deadlineReached = true;
+        Stop();
+    }
+
+    /// <summary>Rounds until `limit` frames were sent: each round hands the shortfall to the threads.</summary>
+    private RunOutcomeFailure? RunToCount(long limit)
+    {
+        long sentBefore = -1;
+        while (!_stopRequested)
+        {
+            GeneratorCounters counters = _program.ReadCounters();
+            long shortfall = limit - counters.Sent;
+            if (shortfall <= 0)
+                return null;
+            if (counters.Sent == sentBefore)
+                return new RunOutcomeFailure(RunResult.Failed,
+                    $"a round sent nothing ({counters.Dropped} dropped, {counters.RedirectErrors} failed so far): " +
+                    TransmitDiagnosis.Explain(counters.DominantErrno ?? 0));
+            sentBefore = counters.Sent;
+
+            long[] targets = ShareOut(shortfall);
+            RunOutcomeFailure? failure = RunRound(i => targets[i] - _program.AttemptedOnCpu(_settings.Cpus[i]));
+            if (failure is not null)
+                return failure;
+        }
+        return null;
+    }
+
+    /// <summary>Per-thread targets in absolute per-CPU program runs: now + an even share of `frames`.</summary>
+    private long[] ShareOut(long frames)
+    {
+        int threads = _settings.Cpus.Count;
+        var targets = new long[threads];
+        for (int i = 0; i < threads; i++)
+        {
+            long share = frames / threads + (i < frames % threads ? 1 : 0);
+            targets[i] = _program.AttemptedOnCpu(_settings.Cpus[i]) + share;
+        }
+        return targets;
+    }
+
+    private RunOutcomeFailure? RunRound(Func<int, long> remainingFor)
+    {
+        var threads = new GeneratorThreads(_program, _frame, _settings, remainingFor);
+        lock (_gate)
+        {
+            if (_stopRequested)
+                return null;
+            _current = threads;
+            threads.Start();
+        }
+        threads.Join();
+        lock (_gate)
+            _current = null;
+        return threads.Failure;
+    }
+}
