@@ -1,0 +1,43 @@
+using Flowgen.Contract;
+
+namespace Flowgen.Cli;
+
+/// <summary>`flowgen sink` options.</summary>
+internal sealed record SinkOptions(string Interface, bool Pass, TimeSpan Interval, TimeSpan? Duration, bool Json)
+{
+    private static readonly OptionSpec PassOption = new("pass", null, null, "pass counted frames to the stack instead of dropping them");
+    private static readonly OptionSpec IntervalOption = new("interval", 'I', "SECONDS", "statistics interval", "1s");
+    private static readonly OptionSpec DurationOption = new("duration", null, "TIME", "stop after TIME, e.g. 30s", "no limit");
+    private static readonly OptionSpec JsonOption = new("json", null, null, "print JSON lines for machines");
+    private static readonly OptionSpec[] All = [PassOption, IntervalOption, DurationOption, JsonOption, OptionSpec.Help];
+
+    public static string Help => HelpFormatter.Format(
+        "flowgen sink [options] IFACE",
+        "Counts test traffic (IPv4 and IPv6 UDP) arriving on IFACE with an XDP program, and drops it\n" +
+        "(or passes it with --pass). ARP, neighbour discovery and all other traffic pass untouched.",
+        [("IFACE", "the receiving interface")],
+        All);
+
+    public static bool RequestsHelp(IReadOnlyList<string> args) => args.Contains("-h") || args.Contains("--help");
+
+    public static SinkOptions Parse(IReadOnlyList<string> args)
+    {
+        string? iface = null;
+        var options = new SinkOptions(string.Empty, false, TimeSpan.FromSeconds(1), null, false);
+        foreach (ParsedArgument arg in new ArgumentReader("sink", All).Read(args))
+        {
+            if (arg.Option is null)
+            {
+                iface = iface is null ? ValueParsers.InterfaceName(arg.Value!)
+                    : throw new UsageException($"unexpected argument '{arg.Value}': sink takes one interface");
+                continue;
+            }
+            options = arg.Option == PassOption ? options with { Pass = true }
+                : arg.Option == IntervalOption ? options with { Interval = ValueParsers.Duration(arg.Value!, IntervalOption.DisplayName) }
+                : arg.Option == DurationOption ? options with { Duration = ValueParsers.Duration(arg.Value!, DurationOption.DisplayName) }
+                : arg.Option == JsonOption ? options with { Json = true }
+                : throw new UsageException($"{arg.Option.DisplayName} is not a sink option");
+        }
+        return options with { Interface = iface ?? throw new UsageException("missing interface: flowgen sink [options] IFACE") };
+    }
+}

@@ -1,0 +1,66 @@
+using System.Globalization;
+using Flowgen.Engine;
+
+namespace Flowgen.Cli;
+
+internal sealed record SinkAttachedReport(string Event, string Interface, int Ifindex, string Mode);
+
+internal sealed record SinkIntervalReport(string Event, double Elapsed, long Packets, long WireBytes, long Other,
+    double PacketsPerSecond, double MbitPerSecond);
+
+internal sealed record SinkSummaryReport(string Event, long Packets, long WireBytes, long Other, double Seconds,
+    double PacketsPerSecond, double MbitPerSecond);
+
+/// <summary>What `flowgen sink` prints: a line once attached, one per interval, a summary.</summary>
+internal sealed class SinkReporter(TextWriter output, bool json)
+{
+    private static readonly CultureInfo Numbers = CultureInfo.InvariantCulture;
+
+    private SinkCounters _last;
+    private TimeSpan _lastAt;
+
+    public void Attached(string iface, int ifindex, bool pass)
+    {
+        string mode = pass ? "pass" : "drop";
+        if (json)
+        {
+            JsonLines.Write(output, new SinkAttachedReport("attached", iface, ifindex, mode));
+            return;
+        }
+        output.WriteLine($"flowgen sink: counting UDP test traffic on {iface} and {(pass ? "passing it to the stack" : "dropping it")}; other traffic passes");
+        output.WriteLine($"{"time",8} {"received/s",14} {"Mbit/s",12} {"total",16}");
+        output.Flush();
+    }
+
+    public void Interval(SinkCounters now, TimeSpan at)
+    {
+        TimeSpan span = at - _lastAt;
+        double pps = Rates.PerSecond(now.Packets - _last.Packets, span);
+        double mbit = Rates.WireMbitsFromBytes(now.WireBytes - _last.WireBytes, span);
+        _last = now;
+        _lastAt = at;
+        if (json)
+        {
+            JsonLines.Write(output, new SinkIntervalReport("interval", Math.Round(at.TotalSeconds, 3), now.Packets, now.WireBytes, now.Other, pps, mbit));
+            return;
+        }
+        output.WriteLine(string.Create(Numbers, $"{at.TotalSeconds,7:F1}s {pps,14:N0} {mbit,12:N1} {now.Packets,16:N0}"));
+        output.Flush();
+    }
+
+    public void Summary(SinkCounters total, TimeSpan elapsed)
+    {
+        double pps = Rates.PerSecond(total.Packets, elapsed);
+        double mbit = Rates.WireMbitsFromBytes(total.WireBytes, elapsed);
+        if (json)
+        {
+            JsonLines.Write(output, new SinkSummaryReport("summary", total.Packets, total.WireBytes, total.Other,
+                Math.Round(elapsed.TotalSeconds, 3), pps, mbit));
+            return;
+        }
+        output.WriteLine(string.Create(Numbers,
+            $"summary: received {total.Packets:N0} test frames ({total.WireBytes:N0} bytes on the wire) in {elapsed.TotalSeconds:F2} s: " +
+            $"{pps / 1e6:F2} Mpps, {mbit:N1} Mbit/s; {total.Other:N0} other frames passed"));
+        output.Flush();
+    }
+}

@@ -1,0 +1,54 @@
+using System.Runtime.InteropServices;
+using Flowgen.Interop;
+
+namespace Flowgen.Cli;
+
+/// <summary>
+/// Turns SIGINT and SIGTERM into a cancellation, so a run stops promptly and still prints its
+/// summary. With FLOWGEN_EXIT_WITH_PARENT=1 (set by `flowgen demo` for its children) the
+/// process also stops when its parent dies, so a killed demo leaves no generator running.
+/// </summary>
+internal sealed class StopRequests : IDisposable
+{
+    public const string ExitWithParentVariable = "FLOWGEN_EXIT_WITH_PARENT";
+
+    private static readonly TimeSpan ParentPollInterval = TimeSpan.FromMilliseconds(100);
+
+    private readonly CancellationTokenSource _source = new();
+    private readonly PosixSignalRegistration[] _registrations;
+    private readonly Timer? _parentWatch;
+
+    public StopRequests()
+    {
+        _registrations =
+        [
+            PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal),
+            PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal),
+        ];
+        if (Environment.GetEnvironmentVariable(ExitWithParentVariable) == "1")
+        {
+            int parent = LibcThreads.ParentProcessId();
+            _parentWatch = new Timer(_ =>
+            {
+                if (LibcThreads.ParentProcessId() != parent)
+                    _source.Cancel();
+            }, null, ParentPollInterval, ParentPollInterval);
+        }
+    }
+
+    public CancellationToken Token => _source.Token;
+
+    private void OnSignal(PosixSignalContext context)
+    {
+        context.Cancel = true;
+        _source.Cancel();
+    }
+
+    public void Dispose()
+    {
+        _parentWatch?.Dispose();
+        foreach (var registration in _registrations)
+            registration.Dispose();
+        _source.Dispose();
+    }
+}

@@ -1,0 +1,99 @@
+using System.Globalization;
+using Flowgen.Engine;
+using Flowgen.Interop;
+
+namespace Flowgen.Cli;
+
+internal sealed record UdpStartedReport(
+    string Event, string Interface, string Source, string Destination, string SourceMac, string DestinationMac,
+    int SourcePort, int DestinationPort, int DynamicPorts, int FrameSize, IReadOnlyList<int> Cpus, int BatchSize,
+    long? Packets, double? DurationSeconds);
+
+internal sealed record UdpIntervalReport(
+    string Event, double Elapsed, long Sent, long Dropped, long Errors,
+    double SentPerSecond, double DroppedPerSecond, double ErrorsPerSecond, double MbitPerSecond);
+
+internal sealed record UdpSummaryReport(
+    string Event, string Result, string? Reason, long Sent, long Dropped, long Errors, long Attempted,
+    IReadOnlyDictionary<string, long> ErrorsByReason, double Seconds, double PacketsPerSecond, double MbitPerSecond);
+
+/// <summary>What `flowgen udp` prints: a header, one line per interval, a summary.</summary>
+internal sealed class UdpReporter(TextWriter output, bool json, int wireSize)
+{
+    private static readonly CultureInfo Numbers = CultureInfo.InvariantCulture;
+
+    private GeneratorCounters _last = GeneratorCounters.Zero;
+    private TimeSpan _lastAt;
+
+    public void Started(PreparedUdpJob job)
+    {
+        var j = job.Job;
+        if (json)
+        {
+            JsonLines.Write(output, new UdpStartedReport("started", j.Interface, job.Source.ToString(), j.Destination.ToString(),
+                Contract.ValueFormat.Mac(job.SourceMac), Contract.ValueFormat.Mac(job.DestinationMac), j.SourcePort, j.DestinationPort,
+                j.DynamicPorts, j.FrameSize, job.Settings.Cpus, j.BatchSize, j.Packets, j.Duration?.TotalSeconds));
+            return;
+        }
+        string ports = j.DynamicPorts > 1 ? $"{j.DestinationPort}-{j.DestinationPort + j.DynamicPorts - 1}" : $"{j.DestinationPort}";
+        string limit = (j.Packets, j.Duration) switch
+        {
+            ({ } n, { } d) => $"until {n:N0} sent or {Contract.ValueFormat.Duration(d)}",
+            ({ } n, null) => $"until {n:N0} sent",
+            (null, { } d) => $"for {Contract.ValueFormat.Duration(d)}",
+            _ => "until stopped",
+        };
+        output.WriteLine(string.Create(Numbers,
+            $"flowgen udp: {job.Source} port {j.SourcePort} -> {j.Destination} port {ports} on {j.Interface} " +
+            $"(to {Contract.ValueFormat.Mac(job.DestinationMac)}), {j.FrameSize}-byte frames, " +
+            $"{job.Settings.Cpus.Count} thread(s) on CPU {Contract.ValueFormat.CpuList(job.Settings.Cpus)}, batch {j.BatchSize}, {limit}"));
+        output.WriteLine($"{"time",8} {"sent/s",14} {"dropped/s",12} {"errors/s",12} {"Mbit/s",12}");
+        output.Flush();
+    }
+
+    public void Interval(GeneratorCounters now, TimeSpan at)
+    {
+        TimeSpan span = at - _lastAt;
+        long sent = now.Sent - _last.Sent, dropped = now.Dropped - _last.Dropped, errors = now.RedirectErrors - _last.RedirectErrors;
+        _last = now;
+        _lastAt = at;
+        double mbit = Rates.WireMbits(sent, wireSize, span);
+        if (json)
+        {
+            JsonLines.Write(output, new UdpIntervalReport("interval", Math.Round(at.TotalSeconds, 3), now.Sent, now.Dropped,
+                now.RedirectErrors, Rates.PerSecond(sent, span), Rates.PerSecond(dropped, span), Rates.PerSecond(errors, span), mbit));
+            return;
+        }
+        output.WriteLine(string.Create(Numbers,
+            $"{at.TotalSeconds,7:F1}s {Rates.PerSecond(sent, span),14:N0} {Rates.PerSecond(dropped, span),12:N0} {Rates.PerSecond(errors, span),12:N0} {mbit,12:N1}"));
+        output.Flush();
+    }
+
+    public void Summary(RunOutcome outcome)
+    {
+        GeneratorCounters c = outcome.Counters;
+        var byReason = c.RedirectErrorsByErrno.ToDictionary(pair => Errno.Name(pair.Key) ?? $"errno {pair.Key}", pair => pair.Value);
+        double pps = Rates.PerSecond(c.Sent, outcome.Elapsed);
+        double mbit = Rates.WireMbits(c.Sent, wireSize, outcome.Elapsed);
+        if (json)
+        {
+            JsonLines.Write(output, new UdpSummaryReport("summary", ResultName(outcome.Result), outcome.Reason, c.Sent, c.Dropped,
+                c.RedirectErrors, c.Attempted, byReason, Math.Round(outcome.Elapsed.TotalSeconds, 3), pps, mbit));
+            return;
+        }
+        string reasons = byReason.Count == 0 ? string.Empty
+            : " (" + string.Join(", ", byReason.Select(pair => $"{pair.Value:N0} {pair.Key}")) + ")";
+        output.WriteLine(string.Create(Numbers,
+            $"summary: {ResultName(outcome.Result)}: sent {c.Sent:N0} frames, dropped {c.Dropped:N0}, errors {c.RedirectErrors:N0}{reasons} " +
+            $"in {outcome.Elapsed.TotalSeconds:F2} s: {pps / 1e6:F2} Mpps, {mbit:N1} Mbit/s"));
+        output.Flush();
+    }
+
+    private static string ResultName(RunResult result) => result switch
+    {
+        RunResult.Completed => "completed",
+        RunResult.Stopped => "stopped",
+        RunResult.CannotTransmit => "cannot-transmit",
+        _ => "failed",
+    };
+}

@@ -1,0 +1,28 @@
+using System.Net;
+using System.Net.NetworkInformation;
+using Flowgen.Contract;
+using Flowgen.Interop;
+using Flowgen.Packets;
+
+namespace Flowgen.Engine;
+
+/// <summary>A UDP job with everything resolved: ready to load and run.</summary>
+internal sealed record PreparedUdpJob(
+    UdpJob Job,
+    InterfaceInfo Interface,
+    PhysicalAddress SourceMac,
+    PhysicalAddress DestinationMac,
+    IPAddress Source,
+    FrameTemplate Template,
+    RunnerSettings Settings)
+{
+    public GenConfig BpfConfig => new()
+    {
+        TargetIfindex = (uint)Interface.Index,
+        JobTgid = (uint)Environment.ProcessId,
+        UdpOffset = (uint)Template.UdpOffset,
+        DstPortFirst = Job.DestinationPort,
+        DstPortCount = (ushort)Math.Max(1, Job.DynamicPorts),
+        TemplateUdpCheck = Template.UdpChecksum,
+    };
+}
