@@ -34,7 +34,7 @@ internal static class FlowgenCommand
                 "udp" => UdpCommand.RunAsync(rest).GetAwaiter().GetResult(),
                 "sink" => SinkCommand.RunAsync(rest).GetAwaiter().GetResult(),
                 "probe" => ProbeCommand.Run(rest),
-                "demo" => DemoCommand.RunAsync(rest).GetAwaiter().GetResult(),
+                "demo" => Demo.DemoCommand.RunAsync(rest).GetAwaiter().GetResult(),
                 "--version" => PrintVersion(),
                 _ => throw new UsageException($"unknown command '{args[0]}': try 'flowgen --help'"),
             };

@@ -27,10 +27,10 @@ internal sealed class StopRequests : IDisposable
         ];
         if (Environment.GetEnvironmentVariable(ExitWithParentVariable) == "1")
         {
-            int parent = LibcThreads.ParentProcessId();
+            int parent = LibcProcesses.ParentProcessId();
             _parentWatch = new Timer(_ =>
             {
-                if (LibcThreads.ParentProcessId() != parent)
+                if (LibcProcesses.ParentProcessId() != parent)
                     _source.Cancel();
             }, null, ParentPollInterval, ParentPollInterval);
         }

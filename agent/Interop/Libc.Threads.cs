@@ -11,9 +11,6 @@ internal static partial class LibcThreads
     [LibraryImport(Libraries.Libc, EntryPoint = "getpid")]
     private static partial int GetPidNative();
 
-    [LibraryImport(Libraries.Libc, EntryPoint = "getppid")]
-    private static partial int GetPpidNative();
-
     [LibraryImport(Libraries.Libc, EntryPoint = "tgkill", SetLastError = true)]
     private static partial int TgKill(int tgid, int tid, int signal);
 
@@ -24,9 +21,6 @@ internal static partial class LibcThreads
     public static int CurrentThreadId() => GetTidNative();
 
     public static int ProcessId() => GetPidNative();
-
-    /// <summary>The parent's pid; it changes when the parent dies and the process is re-parented.</summary>
-    public static int ParentProcessId() => GetPpidNative();
 
     /// <summary>Sends <paramref name="signal"/> to one thread of this process.</summary>
     public static void Signal(int tid, int signal)

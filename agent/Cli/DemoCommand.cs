@@ -1,6 +1,0 @@
-namespace Flowgen.Cli;
-
-internal static class DemoCommand
-{
-    public static Task<int> RunAsync(IReadOnlyList<string> args) => throw new NotImplementedException();
-}
