@@ -16,6 +16,10 @@ internal static class FlowgenCommand
           probe   check whether an interface can send live frames, and why not
           demo    two test hosts on a veth pair, a sink and a generator, for a few seconds
 
+          bench-ceiling [udp options] IFACE
+                  for benchmarks: the same frames through a program that only redirects,
+                  counting nothing (measure at the receiver); needs --duration
+
         'flowgen COMMAND --help' describes a command's options.
         """;
 
@@ -35,6 +39,7 @@ internal static class FlowgenCommand
                 "sink" => SinkCommand.RunAsync(rest).GetAwaiter().GetResult(),
                 "probe" => ProbeCommand.Run(rest),
                 "demo" => Demo.DemoCommand.RunAsync(rest).GetAwaiter().GetResult(),
+                "bench-ceiling" => UdpCommand.RunCeilingAsync(rest).GetAwaiter().GetResult(),
                 "--version" => PrintVersion(),
                 _ => throw new UsageException($"unknown command '{args[0]}': try 'flowgen --help'"),
             };

@@ -6,7 +6,16 @@ namespace Flowgen.Cli;
 /// <summary>`flowgen udp [options] IFACE`: sends UDP frames out of IFACE with live frames.</summary>
 internal static class UdpCommand
 {
-    public static async Task<int> RunAsync(IReadOnlyList<string> args)
+    public static Task<int> RunAsync(IReadOnlyList<string> args) => RunAsync(args, GeneratorProgramKind.Udp);
+
+    /// <summary>
+    /// `flowgen bench-ceiling [udp options] IFACE`: the method's ceiling for benchmarks — the same
+    /// frames through a program that only redirects, 2^22 frames per call, nothing counted
+    /// (measure at the receiver). Needs --duration.
+    /// </summary>
+    public static Task<int> RunCeilingAsync(IReadOnlyList<string> args) => RunAsync(args, GeneratorProgramKind.Bare);
+
+    private static async Task<int> RunAsync(IReadOnlyList<string> args, GeneratorProgramKind kind)
     {
         if (UdpJob.RequestsHelp(args))
         {
@@ -14,9 +23,13 @@ internal static class UdpCommand
             return ExitCodes.Done;
         }
         UdpJob job = UdpJob.Parse(args);
+        if (kind == GeneratorProgramKind.Bare && (job.Duration is null || job.Packets is not null))
+            throw new UsageException("bench-ceiling counts nothing, so it runs for a --duration and takes no -n");
         using var stop = new StopRequests();
         PreparedUdpJob prepared = await UdpJobPreparation.PrepareAsync(job, stop.Token);
-        using var program = GeneratorProgram.Load(GeneratorProgramKind.Udp, prepared.BpfConfig);
+        if (kind == GeneratorProgramKind.Bare)
+            prepared = prepared with { Settings = prepared.Settings with { FramesPerCall = CeilingFramesPerCall } };
+        using var program = GeneratorProgram.Load(kind, prepared.BpfConfig);
         var generator = new LiveFramesGenerator(program, prepared.Template.Frame, prepared.Settings);
         var reporter = new UdpReporter(Console.Out, job.Json, job.FrameSize);
 
@@ -32,4 +45,7 @@ internal static class UdpCommand
             _ => ExitCodes.Failed,
         };
     }
+
+    /// <summary>The call size the kernel notes measured the ceiling with.</summary>
+    private const int CeilingFramesPerCall = 1 << 22;
 }
