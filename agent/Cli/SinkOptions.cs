@@ -6,7 +6,7 @@ namespace Flowgen.Cli;
 internal sealed record SinkOptions(string Interface, bool Pass, TimeSpan Interval, TimeSpan? Duration, bool Json)
 {
     private static readonly OptionSpec PassOption = new("pass", null, null, "pass counted frames to the stack instead of dropping them");
-    private static readonly OptionSpec IntervalOption = new("interval", 'I', "SECONDS", "statistics interval", "1s");
+    private static readonly OptionSpec IntervalOption = new("interval", 'I', "TIME", "statistics interval, e.g. 500ms", "1s");
     private static readonly OptionSpec DurationOption = new("duration", null, "TIME", "stop after TIME, e.g. 30s", "no limit");
     private static readonly OptionSpec JsonOption = new("json", null, null, "print JSON lines for machines");
     private static readonly OptionSpec[] All = [PassOption, IntervalOption, DurationOption, JsonOption, OptionSpec.Help];
