@@ -1,0 +1,34 @@
+using Flowgen.Tests.Kernel.TestBed;
+
+namespace Flowgen.Tests.Kernel.Udp;
+
+/// <summary>A finished <c>flowgen udp --json</c> run: how it ended and its summary.</summary>
+public sealed record UdpRun(ProcessResult Process, UdpSummary Summary)
+{
+    public string Describe() => Describe(Process);
+
+    public static string Describe(ProcessResult process) =>
+        $"`{process.CommandLine}` exited with {process.ExitCode}\n--- stdout ---\n{process.Stdout}\n--- stderr ---\n{process.Stderr}";
+}
+
+/// <summary><c>flowgen udp --json -a SINK [options] veth-gen</c> in the bed's generator namespace.</summary>
+public static class UdpGenerator
+{
+    static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+
+    public static FlowgenProcess Start(VethTestBed bed, IpVersion version, params string[] options) =>
+        FlowgenProcess.Start(bed.GeneratorNamespace, Arguments(bed, version, options));
+
+    /// <summary>Runs to its end; every call must bound the run with -n or --duration.</summary>
+    public static async Task<UdpRun> RunAsync(VethTestBed bed, IpVersion version, params string[] options)
+    {
+        if (!options.Contains("-n") && !options.Contains("--duration"))
+            throw new ArgumentException("a run to completion needs -n or --duration", nameof(options));
+        var result = await FlowgenProcess.RunAsync(bed.GeneratorNamespace, Patience, Arguments(bed, version, options));
+        var lines = result.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        return new UdpRun(result, UdpSummary.Parse(lines, UdpRun.Describe(result)));
+    }
+
+    static string[] Arguments(VethTestBed bed, IpVersion version, string[] options) =>
+        ["udp", "--json", "-a", bed.SinkAddress(version).ToString(), .. options, bed.GeneratorInterface];
+}
