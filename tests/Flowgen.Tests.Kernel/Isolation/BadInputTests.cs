@@ -1,0 +1,123 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Flowgen.Tests.Kernel.TestBed;
+
+namespace Flowgen.Tests.Kernel.Isolation;
+
+/// <summary>
+/// Input flowgen can't act on ends with the documented exit code (2 usage, 3 environment), a
+/// <c>flowgen: …</c> message on stderr that names the problem, and nothing left behind.
+/// </summary>
+public sealed class BadInputTests
+{
+    const int UsageError = 2;
+    const int EnvironmentError = 3;
+    static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+
+    // The test bed's fixed names: veth-gen, 198.18.0.1 and 2001:db8::1 face veth-sink, 198.18.0.2 and 2001:db8::2.
+    public static TheoryData<string, string[], int, string[]> Cases => new()
+    {
+        { "missing interface", ["udp", "-a", "198.18.0.2", "nosuchif0", "-n", "10"], EnvironmentError, ["nosuchif0"] },
+        { "frame above the MTU", ["udp", "-a", "198.18.0.2", "-s", "1519", "-n", "10", "veth-gen"], UsageError, [@"\bMTU\b", "1518"] },
+        { "MAC syntax", ["udp", "-a", "198.18.0.2", "-m", "02:00:00:00:00", "-n", "10", "veth-gen"], UsageError, ["02:00:00:00:00", "MAC"] },
+        { "IP syntax", ["udp", "-a", "198.18.0.300", "-n", "10", "veth-gen"], UsageError, [@"198\.18\.0\.300"] },
+        {
+            "families differ", ["udp", "-a", "2001:db8::2", "-A", "198.18.0.1", "-n", "10", "veth-gen"], UsageError,
+            ["2001:db8::2", @"198\.18\.0\.1\b"]
+        },
+        { "ports past 65535", ["udp", "-a", "198.18.0.2", "-p", "65530", "-d", "10", "-n", "10", "veth-gen"], UsageError, [@"\blargest\b.*\b6\b"] },
+        { "batch size", ["udp", "-a", "198.18.0.2", "--batch-size", "257", "-n", "10", "veth-gen"], UsageError, ["--batch-size", @"\b256\b"] },
+        { "unknown option", ["udp", "-a", "198.18.0.2", "--no-such-option", "-n", "10", "veth-gen"], UsageError, ["--no-such-option"] },
+    };
+
+    [SkippableTheory]
+    [MemberData(nameof(Cases))]
+    public async Task Bad_input_is_rejected_with_a_clear_message_and_exit_code(string what, string[] args, int exitCode, string[] phrases)
+    {
+        KernelRequirement.EnsureRoot();
+        await using var bed = await VethTestBed.CreateAsync();
+
+        await AssertRejectedAsync(what, () => FlowgenProcess.RunAsync(bed.GeneratorNamespace, Patience, args), exitCode, phrases);
+    }
+
+    [SkippableFact]
+    public async Task Without_root_or_capabilities_flowgen_exits_3_and_says_so()
+    {
+        KernelRequirement.EnsureRoot();
+        await using var bed = await VethTestBed.CreateAsync();
+
+        await AssertRejectedAsync("not root",
+            () => FlowgenLauncher.RunUnprivilegedAsync(bed.GeneratorNamespace, "udp", "-a", "198.18.0.2", "veth-gen", "-n", "10"),
+            EnvironmentError, [@"\broot\b", "capabilit"]);
+    }
+
+    [SkippableFact]
+    public async Task On_a_kernel_without_live_frames_flowgen_exits_3_and_names_5_18()
+    {
+        KernelRequirement.EnsureRoot();
+        await using var bed = await VethTestBed.CreateAsync();
+
+        await AssertRejectedAsync("kernel 5.15",
+            () => FlowgenLauncher.RunWithEnvironmentAsync(bed.GeneratorNamespace, ["FLOWGEN_KERNEL_RELEASE=5.15.0"],
+                "udp", "-a", "198.18.0.2", "veth-gen", "-n", "10"),
+            EnvironmentError, [@"\b5\.18\b"]);
+    }
+
+    [SkippableFact]
+    public async Task A_veth_whose_peer_has_neither_xdp_nor_gro_is_refused_with_exit_3_and_the_fix()
+    {
+        KernelRequirement.EnsureRoot();
+        await using var bed = await VethTestBed.CreateAsync(new VethTestBedOptions { SinkGro = false });
+
+        var result = await AssertRejectedAsync("peer without gro",
+            () => FlowgenProcess.RunAsync(bed.GeneratorNamespace, Patience,
+                "udp", "--json", "-a", "198.18.0.2", "-n", "1000", "veth-gen"),
+            EnvironmentError, ["gro on"]);
+
+        Assert.Equal("cannot-transmit", FlowgenReports.Last<UdpSummary>(result.Stdout, "summary").Result);
+    }
+
+    [SkippableFact]
+    public async Task A_frame_larger_than_a_page_is_a_usage_error_even_when_the_mtu_allows_it()
+    {
+        KernelRequirement.EnsureRoot();
+        await using var bed = await VethTestBed.CreateAsync();
+        await bed.ExecAsync(bed.GeneratorNamespace, "ip", "link", "set", "dev", bed.GeneratorInterface, "mtu", "9000");
+        await bed.ExecAsync(bed.SinkNamespace, "ip", "link", "set", "dev", bed.SinkInterface, "mtu", "9000");
+
+        await AssertRejectedAsync("frame above a page",
+            () => FlowgenProcess.RunAsync(bed.GeneratorNamespace, Patience,
+                "udp", "-a", "198.18.0.2", "-s", "3413", "-n", "10", "veth-gen"),
+            UsageError, [@"\b3412\b"]);
+    }
+
+    [SkippableFact]
+    public async Task A_count_with_a_k_suffix_means_thousands()
+    {
+        KernelRequirement.EnsureRoot();
+        await using var bed = await VethTestBed.CreateAsync();
+        await using var sink = await RunningSink.StartAsync(bed.SinkNamespace, bed.SinkInterface);
+
+        await using var run = GeneratorRun.Start(bed.GeneratorNamespace, "-a", "198.18.0.2", "-n", "10k", "veth-gen");
+        var sent = await run.FinishAsync();
+        var received = await sink.StopWhenStableAsync();
+
+        Assert.Equal((10_000L, 10_000L), (sent.Sent, received.Packets));
+    }
+
+    static async Task<ProcessResult> AssertRejectedAsync(string what, Func<Task<ProcessResult>> run, int exitCode, string[] phrases)
+    {
+        var before = await SystemSnapshot.TakeAsync();
+
+        var result = await run();
+
+        var described = $"{what}: `{result.CommandLine}` exited with {result.ExitCode.ToString(CultureInfo.InvariantCulture)}\n" +
+            $"--- stdout ---\n{result.Stdout}\n--- stderr ---\n{result.Stderr}";
+        Assert.True(result.ExitCode == exitCode, $"expected exit code {exitCode.ToString(CultureInfo.InvariantCulture)}: {described}");
+        Assert.True(result.Stderr.StartsWith("flowgen: ", StringComparison.Ordinal), $"expected 'flowgen: <message>' on stderr: {described}");
+        foreach (var phrase in phrases)
+            Assert.True(Regex.IsMatch(result.Stderr, phrase, RegexOptions.IgnoreCase), $"stderr should match /{phrase}/i: {described}");
+        Assert.Empty(await OwnLeftovers.SinceAsync(before));
+        return result;
+    }
+}
