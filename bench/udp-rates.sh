@@ -2,7 +2,9 @@
 # Mpps counted at the sink, side by side in one run: the method's ceiling (a program that only
 # redirects, 2^22 frames per call, no counting) beside flowgen udp on 1 and 2 threads and with
 # -d 100. Each case runs BENCH_SECONDS, interleaved over BENCH_ROUNDS rounds; the median is kept.
-# Needs root. Traffic stays on a veth pair between two namespaces this script creates.
+# Needs root. Traffic stays on veth pairs between two namespaces this script creates: one with a
+# receive queue per CPU (as a multi-queue NIC), one with a single queue, which several sending
+# CPUs must share.
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -12,11 +14,11 @@ out=$(mktemp -d /tmp/flowgen-bench.XXXXXX)
 ns=fgbench-$$
 gen=$ns-gen
 sink=$ns-sink
-sink_pid=
+sink_pids=()
 
 cleanup() {
   # SIGTERM: a background job of a script ignores SIGINT.
-  [ -n "$sink_pid" ] && kill -TERM "$sink_pid" 2>/dev/null && wait "$sink_pid" 2>/dev/null || true
+  for pid in "${sink_pids[@]}"; do kill -TERM "$pid" 2>/dev/null && wait "$pid" 2>/dev/null; done || true
   ip netns delete "$gen" 2>/dev/null || true
   ip netns delete "$sink" 2>/dev/null || true
   rm -rf "$out"
@@ -29,48 +31,59 @@ flowgen=(dotnet "$out/bin/flowgen.dll")
 
 ip netns add "$gen"
 ip netns add "$sink"
-ip -n "$gen" link add veth-gen type veth peer name veth-sink netns "$sink"
-ip -n "$gen" addr add 198.18.0.1/24 dev veth-gen
-ip -n "$sink" addr add 198.18.0.2/24 dev veth-sink
+# pair PAIR QUEUES SUBNET: veth PAIR-g (generator) / PAIR-s (sink), QUEUES receive queues each
+pair() {
+  ip -n "$gen" link add "$1-g" numtxqueues "$2" numrxqueues "$2" type veth \
+    peer name "$1-s" numtxqueues "$2" numrxqueues "$2" netns "$sink"
+  ip -n "$gen" addr add "$3.1/24" dev "$1-g"
+  ip -n "$sink" addr add "$3.2/24" dev "$1-s"
+  ip -n "$gen" link set "$1-g" up
+  ip -n "$sink" link set "$1-s" up
+  ip netns exec "$sink" "${flowgen[@]}" sink "$1-s" --json -I 0.1 >"$out/$1.sink.log" &
+  sink_pids+=("$!")
+  until grep -q '"attached"' "$out/$1.sink.log"; do sleep 0.1; done
+}
+sink_pids=()
 for n in "$gen" "$sink"; do ip -n "$n" link set lo up; done
-ip -n "$gen" link set veth-gen up
-ip -n "$sink" link set veth-sink up
+pair mq "$(nproc)" 198.18.0
+pair sq 1 198.18.1
 
-ip netns exec "$sink" "${flowgen[@]}" sink veth-sink --json -I 0.1 >"$out/sink.log" &
-sink_pid=$!
-until grep -q '"attached"' "$out/sink.log"; do sleep 0.1; done
-
-sink_total() { grep -o '"packets":[0-9]*' "$out/sink.log" | tail -n 1 | cut -d: -f2; }
+sink_total() { grep -o '"packets":[0-9]*' "$out/$1.sink.log" | tail -n 1 | cut -d: -f2; }
 
 # settle: wait until the sink's count stops moving (frames in flight have landed)
 settled_total() {
   local last now
-  last=$(sink_total)
-  while sleep 0.4; now=$(sink_total); [ "$now" != "$last" ]; do last=$now; done
+  last=$(sink_total "$1")
+  while sleep 0.4; now=$(sink_total "$1"); [ "$now" != "$last" ]; do last=$now; done
   echo "$now"
 }
 
-run_case() { # name, then flowgen arguments
-  local name=$1; shift
-  local before after secs
-  before=$(settled_total)
-  ip netns exec "$gen" "${flowgen[@]}" "$@" veth-gen -a 198.18.0.2 --duration "${seconds}s" --json >"$out/case.log"
-  after=$(settled_total)
+run_case() { # name, veth pair (mq or sq), then flowgen arguments
+  local name=$1 pair=$2; shift 2
+  local before after secs subnet=198.18.0
+  [ "$pair" = sq ] && subnet=198.18.1
+  before=$(settled_total "$pair")
+  ip netns exec "$gen" "${flowgen[@]}" "$@" "$pair-g" -a "$subnet.2" --duration "${seconds}s" --json >"$out/case.log"
+  after=$(settled_total "$pair")
   secs=$(grep -o '"seconds":[0-9.]*' "$out/case.log" | cut -d: -f2)
   awk -v n="$name" -v d="$((after - before))" -v s="$secs" 'BEGIN { printf "%s %.3f\n", n, d / s / 1e6 }' >>"$out/results"
-  awk -v n="$name" -v d="$((after - before))" -v s="$secs" 'BEGIN { printf "  %-26s %6.2f Mpps at the sink\n", n, d / s / 1e6 }'
+  awk -v n="$name" -v d="$((after - before))" -v s="$secs" 'BEGIN { printf "  %-32s %6.2f Mpps at the sink\n", n, d / s / 1e6 }'
 }
 
 echo "machine: $(nproc) vCPU, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//'), Linux $(uname -r)"
-echo "each case ${seconds}s, ${rounds} rounds, 64-byte frames, veth pair, sink = flowgen sink (XDP count + drop)"
-cases=("ceiling (bare redirect)" "udp, 1 thread" "udp, 2 threads" "udp -d 100, 1 thread" "udp, 1 thread, batch 256")
+echo "each case ${seconds}s, ${rounds} rounds, 64-byte frames, sink = flowgen sink (XDP count + drop)"
+echo "mq: veth with $(nproc) receive queues; sq: veth with one receive queue"
+cases=("ceiling (bare redirect), mq" "udp, 1 thread, mq" "udp, 2 threads, mq" "udp -d 100, 1 thread, mq"
+  "udp, 1 thread, batch 256, mq" "udp, 2 threads, sq" "ceiling, 2 threads, mq")
 for round in $(seq 1 "$rounds"); do
   echo "round $round"
-  run_case "${cases[0]}" bench-ceiling
-  run_case "${cases[1]}" udp
-  run_case "${cases[2]}" udp -t 2
-  run_case "${cases[3]}" udp -d 100
-  run_case "${cases[4]}" udp --batch-size 256
+  run_case "${cases[0]}" mq bench-ceiling
+  run_case "${cases[1]}" mq udp
+  run_case "${cases[2]}" mq udp -t 2
+  run_case "${cases[3]}" mq udp -d 100
+  run_case "${cases[4]}" mq udp --batch-size 256
+  run_case "${cases[5]}" sq udp -t 2
+  run_case "${cases[6]}" mq bench-ceiling -t 2
 done
 
 median_of() { # case name -> median Mpps
@@ -80,7 +93,9 @@ median_of() { # case name -> median Mpps
 echo
 echo "median of $rounds rounds:"
 for name in "${cases[@]}"; do
-  printf "  %-26s %6.2f Mpps\n" "$name" "$(median_of "$name")"
+  printf "  %-32s %6.2f Mpps\n" "$name" "$(median_of "$name")"
 done
 awk -v c="$(median_of "${cases[0]}")" -v o="$(median_of "${cases[1]}")" -v d="$(median_of "${cases[3]}")" 'BEGIN {
   printf "udp 1 thread / ceiling: %.3f; -d 100 / static: %.3f\n", o / c, d / o }'
+awk -v c="$(median_of "${cases[6]}")" -v t="$(median_of "${cases[2]}")" 'BEGIN {
+  printf "udp 2 threads / ceiling 2 threads: %.3f\n", t / c }'
