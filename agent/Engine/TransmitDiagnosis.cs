@@ -16,7 +16,8 @@ internal static class TransmitDiagnosis
         Errno.ENETDOWN =>
             "the interface or its peer is down (ENETDOWN): bring both up with 'ip link set DEV up'",
         Errno.ENXIO =>
-            "the interface cannot transmit XDP frames now (ENXIO): on veth, the peer needs XDP or GRO",
+            "the interface cannot transmit XDP frames now (ENXIO): on a veth, its peer needs an XDP program or GRO " +
+            "— run 'ethtool -K PEER gro on' on the peer (in the peer's namespace)",
         Errno.EINVAL =>
             "the kernel rejected the redirect (EINVAL): is the target interface in this network namespace?",
         _ => $"every frame failed with {Errno.Describe(errno)}",

@@ -44,8 +44,13 @@ internal sealed partial class DemoHosts : IDisposable
 
     private void Build()
     {
-        HostCommand.Run("ip", "netns", "add", GeneratorNamespace);
-        HostCommand.Run("ip", "netns", "add", SinkNamespace);
+        foreach (string ns in new[] { GeneratorNamespace, SinkNamespace })
+        {
+            HostCommand.Run("ip", "netns", "add", ns);
+            // Fresh links would spend ~2 s on duplicate-address detection of their IPv6
+            // link-local address, during which the kernel sends no neighbour solicitation.
+            HostCommand.Run("ip", "netns", "exec", ns, "sysctl", "-q", "-w", "net.ipv6.conf.default.accept_dad=0");
+        }
         HostCommand.Run("ip", "-n", GeneratorNamespace, "link", "add", GeneratorInterface, "type", "veth",
             "peer", "name", SinkInterface, "netns", SinkNamespace);
         Configure(GeneratorNamespace, GeneratorInterface, GeneratorIPv4, GeneratorIPv6);
