@@ -1,0 +1,56 @@
+namespace Flowgen.Contract;
+
+/// <summary>
+/// An agent's answer to GET /v1/status: its state, and what its job has done so far (final
+/// once the state is final). The operator copies these figures into the TrafficFlow's status.
+/// </summary>
+public sealed record AgentStatus
+{
+    public required AgentState State { get; init; }
+
+    /// <summary>Why the job failed or stopped; null otherwise.</summary>
+    public string? Reason { get; init; }
+
+    /// <summary>The TrafficFlow this agent works for, if any.</summary>
+    public string? Flow { get; init; }
+
+    public required string Interface { get; init; }
+
+    /// <summary>"udp" (later "tcp").</summary>
+    public required string Mode { get; init; }
+
+    /// <summary>The job as its canonical command line.</summary>
+    public required string Job { get; init; }
+
+    /// <summary>The wall-clock instant the job was asked to start at.</summary>
+    public DateTimeOffset? StartAt { get; init; }
+
+    public DateTimeOffset? StartedAt { get; init; }
+
+    public DateTimeOffset? FinishedAt { get; init; }
+
+    public required AgentTotals Totals { get; init; }
+
+    public required AgentRates Rates { get; init; }
+
+    public IReadOnlyList<AgentThreadFigures> Threads { get; init; } = [];
+}
+
+/// <summary>Frames of this job: sent, dropped by the driver, refused by the kernel (by reason).</summary>
+public sealed record AgentTotals(
+    long Sent, long Dropped, long Errors, long Attempted, long BytesSent, IReadOnlyDictionary<string, long> ErrorsByReason)
+{
+    public static AgentTotals Zero { get; } = new(0, 0, 0, 0, 0, new Dictionary<string, long>());
+}
+
+/// <summary>Rates over the last few seconds (frames on the wire, FCS counted).</summary>
+public sealed record AgentRates(double PacketsPerSecond, double BitsPerSecond)
+{
+    public static AgentRates Zero { get; } = new(0, 0);
+}
+
+/// <summary>One generator thread, pinned to <see cref="Cpu"/>.</summary>
+public sealed record AgentThreadFigures(int Cpu, long Sent, long Dropped, long Errors, long Attempted);
+
+/// <summary>The body of POST /v1/start: when to begin (wall clock); absent or past means now.</summary>
+public sealed record StartRequest(DateTimeOffset? StartAt);
