@@ -15,6 +15,7 @@ namespace Flowgen.Tests.Kernel.Interop;
 public class HostFactsTests
 {
     static readonly TimeSpan ResolveTimeout = TimeSpan.FromSeconds(3);
+    static readonly TimeSpan Settle = TimeSpan.FromSeconds(5);
     static readonly IPAddress NobodysIPv4 = IPAddress.Parse("198.18.0.99");
 
     [SkippableFact]
@@ -91,7 +92,7 @@ public class HostFactsTests
         KernelRequirement.EnsureRoot();
         await using var bed = await VethTestBed.CreateAsync();
         Assert.Null(await NeighbourLine(bed, bed.SinkIPv6));
-        await Eventually(async () => !await HasTentativeAddress(bed), "the generator's IPv6 addresses to finish DAD");
+        await Eventually.HoldsAsync(async () => !await HasTentativeAddress(bed), "the generator's IPv6 addresses to finish DAD", Settle);
 
         var mac = InGenerator(bed, () => Resolve(bed, bed.SinkIPv6, ResolveTimeout));
 
@@ -130,9 +131,9 @@ public class HostFactsTests
             return true;
         });
 
-        await Eventually(
+        await Eventually.HoldsAsync(
             async () => (await NeighbourLine(bed, bed.SinkIPv4))?.Contains($"lladdr {MacText.Format(bed.SinkMac)}", StringComparison.Ordinal) == true,
-            $"the generator to learn {bed.SinkIPv4}'s MAC");
+            $"the generator to learn {bed.SinkIPv4}'s MAC", Settle);
     }
 
     static T InGenerator<T>(VethTestBed bed, Func<T> work) => NetworkNamespace.Run(bed.GeneratorNamespace, work);
@@ -148,17 +149,6 @@ public class HostFactsTests
     static async Task<bool> HasTentativeAddress(VethTestBed bed) =>
         (await Command.RunCheckedAsync("ip",
             ["-n", bed.GeneratorNamespace, "-6", "addr", "show", "dev", bed.GeneratorInterface, "tentative"])).Stdout.Trim().Length > 0;
-
-    static async Task Eventually(Func<Task<bool>> condition, string what)
-    {
-        var clock = Stopwatch.StartNew();
-        while (!await condition())
-        {
-            if (clock.Elapsed > TimeSpan.FromSeconds(5))
-                throw new TimeoutException($"waited 5 s for {what}");
-            await Task.Delay(20);
-        }
-    }
 
     /// <summary>The generator's neighbour entry for <paramref name="address"/> as `ip neigh` prints it, or null.</summary>
     static async Task<string?> NeighbourLine(VethTestBed bed, IPAddress address)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Flowgen.Tests.Kernel.TestBed;
+using Flowgen.Tests.Kernel.TestBed.Reports;
 
 namespace Flowgen.Tests.Kernel.Isolation;
 
@@ -47,7 +48,7 @@ public sealed class BadInputTests
         await using var bed = await VethTestBed.CreateAsync();
 
         await AssertRejectedAsync("not root",
-            () => FlowgenLauncher.RunUnprivilegedAsync(bed.GeneratorNamespace, "udp", "-a", "198.18.0.2", "veth-gen", "-n", "10"),
+            () => UnprivilegedFlowgen.RunAsync(bed.GeneratorNamespace, "udp", "-a", "198.18.0.2", "veth-gen", "-n", "10"),
             EnvironmentError, [@"\broot\b", "capabilit"]);
     }
 
@@ -58,7 +59,8 @@ public sealed class BadInputTests
         await using var bed = await VethTestBed.CreateAsync();
 
         await AssertRejectedAsync("kernel 5.15",
-            () => FlowgenLauncher.RunWithEnvironmentAsync(bed.GeneratorNamespace, ["FLOWGEN_KERNEL_RELEASE=5.15.0"],
+            () => FlowgenProcess.RunAsync(bed.GeneratorNamespace, Patience,
+                new Dictionary<string, string> { ["FLOWGEN_KERNEL_RELEASE"] = "5.15.0" },
                 "udp", "-a", "198.18.0.2", "veth-gen", "-n", "10"),
             EnvironmentError, [@"\b5\.18\b"]);
     }
@@ -74,7 +76,7 @@ public sealed class BadInputTests
                 "udp", "--json", "-a", "198.18.0.2", "-n", "1000", "veth-gen"),
             EnvironmentError, ["gro on"]);
 
-        Assert.Equal("cannot-transmit", FlowgenReports.Last<UdpSummary>(result.Stdout, "summary").Result);
+        Assert.Equal("cannot-transmit", UdpSummary.Parse(result.StdoutLines, result.Describe()).Result);
     }
 
     [SkippableFact]
@@ -96,9 +98,9 @@ public sealed class BadInputTests
     {
         KernelRequirement.EnsureRoot();
         await using var bed = await VethTestBed.CreateAsync();
-        await using var sink = await RunningSink.StartAsync(bed.SinkNamespace, bed.SinkInterface);
+        await using var sink = await RunningSink.StartAsync(bed);
 
-        await using var run = GeneratorRun.Start(bed.GeneratorNamespace, "-a", "198.18.0.2", "-n", "10k", "veth-gen");
+        await using var run = GeneratorRun.Start(bed, "-n", "10k");
         var sent = await run.FinishAsync();
         var received = await sink.StopWhenStableAsync();
 
@@ -111,13 +113,12 @@ public sealed class BadInputTests
 
         var result = await run();
 
-        var described = $"{what}: `{result.CommandLine}` exited with {result.ExitCode.ToString(CultureInfo.InvariantCulture)}\n" +
-            $"--- stdout ---\n{result.Stdout}\n--- stderr ---\n{result.Stderr}";
+        var described = $"{what}: {result.Describe()}";
         Assert.True(result.ExitCode == exitCode, $"expected exit code {exitCode.ToString(CultureInfo.InvariantCulture)}: {described}");
         Assert.True(result.Stderr.StartsWith("flowgen: ", StringComparison.Ordinal), $"expected 'flowgen: <message>' on stderr: {described}");
         foreach (var phrase in phrases)
             Assert.True(Regex.IsMatch(result.Stderr, phrase, RegexOptions.IgnoreCase), $"stderr should match /{phrase}/i: {described}");
-        Assert.Empty(await OwnLeftovers.SinceAsync(before));
+        Assert.Empty(await SystemSnapshot.LeftoversSinceAsync(before));
         return result;
     }
 }

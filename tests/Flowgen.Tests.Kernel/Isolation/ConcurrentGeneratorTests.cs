@@ -21,8 +21,8 @@ public sealed class ConcurrentGeneratorTests
         await using var first = await VethTestBed.CreateAsync();
         await using var second = await VethTestBed.CreateAsync(new VethTestBedOptions { Variant = 1 });
         Assert.Equal(first.GeneratorIfindex, second.GeneratorIfindex);
-        await using var firstSink = await RunningSink.StartAsync(first.SinkNamespace, first.SinkInterface);
-        await using var secondSink = await RunningSink.StartAsync(second.SinkNamespace, second.SinkInterface);
+        await using var firstSink = await RunningSink.StartAsync(first);
+        await using var secondSink = await RunningSink.StartAsync(second);
 
         await using var firstRun = StartGenerator(first, FirstCount, port: 9);
         await using var secondRun = StartGenerator(second, SecondCount, port: 9);
@@ -39,7 +39,7 @@ public sealed class ConcurrentGeneratorTests
     {
         KernelRequirement.EnsureRoot();
         await using var bed = await VethTestBed.CreateAsync();
-        await using var sink = await RunningSink.StartAsync(bed.SinkNamespace, bed.SinkInterface);
+        await using var sink = await RunningSink.StartAsync(bed);
 
         await using var firstRun = StartGenerator(bed, FirstCount, port: 1000);
         await using var secondRun = StartGenerator(bed, SecondCount, port: 2000);
@@ -52,8 +52,7 @@ public sealed class ConcurrentGeneratorTests
     }
 
     static GeneratorRun StartGenerator(VethTestBed bed, long count, int port) =>
-        GeneratorRun.Start(bed.GeneratorNamespace, "-a", bed.SinkIPv4.ToString(), "-p", Text(port), "-n", Text(count),
-            bed.GeneratorInterface);
+        GeneratorRun.Start(bed, "-p", Text(port), "-n", Text(count));
 
     static void AssertOverlapped(GeneratorRun first, GeneratorRun second) =>
         Assert.True(GeneratorRun.Overlapped(first, second),

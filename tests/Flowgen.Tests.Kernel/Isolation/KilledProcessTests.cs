@@ -1,4 +1,5 @@
 using Flowgen.Tests.Kernel.TestBed;
+using Flowgen.Tests.Kernel.TestBed.Reports;
 
 namespace Flowgen.Tests.Kernel.Isolation;
 
@@ -18,8 +19,8 @@ public sealed class KilledProcessTests
         // Taken with the bed in place: deleting the namespaces would detach anything and hide a leak.
         await using var bed = await VethTestBed.CreateAsync();
         var before = await SystemSnapshot.TakeAsync();
-        await using var sink = await RunningSink.StartAsync(bed.SinkNamespace, bed.SinkInterface);
-        var held = BpfHandles.HeldBy(sink.Id);
+        await using var sink = await RunningSink.StartAsync(bed);
+        var held = BpfHandles.HeldBy(sink.Process.Id);
         var attached = Assert.Single(await XdpOnAsync(bed));
         Assert.Contains(attached.ProgramId, held.Programs);
         Assert.NotEmpty(held.Links);
@@ -30,7 +31,7 @@ public sealed class KilledProcessTests
         Assert.Empty(await Eventually.ReadAsync(() => XdpOnAsync(bed), attachments => attachments.Count == 0, Settle));
         var remaining = await BpfHandles.StillExistingAsync(held);
         Assert.True(remaining.IsEmpty, $"still in the kernel after the sink was killed: {remaining}");
-        Assert.Empty(await OwnLeftovers.SinceAsync(before));
+        Assert.Empty(await SystemSnapshot.LeftoversSinceAsync(before));
     }
 
     [SkippableFact]
@@ -38,12 +39,11 @@ public sealed class KilledProcessTests
     {
         KernelRequirement.EnsureRoot();
         await using var bed = await VethTestBed.CreateAsync();
-        await using var sink = await RunningSink.StartAsync(bed.SinkNamespace, bed.SinkInterface);
+        await using var sink = await RunningSink.StartAsync(bed);
         var before = await SystemSnapshot.TakeAsync();
         // No count: it runs until killed (the duration only bounds it should the test host die first).
-        await using var generator = FlowgenProcess.Start(bed.GeneratorNamespace,
-            "udp", "--json", "-a", bed.SinkIPv4.ToString(), "-I", "0.1", "--duration", "60s", bed.GeneratorInterface);
-        await generator.WaitForLineAsync(line => FlowgenReports.IsEvent(line, "interval"), Patience);
+        await using var generator = UdpGenerator.Start(bed, IpVersion.IPv4, "-I", "0.1", "--duration", "60s");
+        await generator.WaitForLineAsync(line => JsonEvent.Is(line, "interval"), Patience);
         var held = BpfHandles.HeldBy(generator.Id);
         Assert.NotEmpty(held.Programs);
         Assert.NotEmpty(held.Links);
@@ -53,7 +53,7 @@ public sealed class KilledProcessTests
 
         var remaining = await BpfHandles.StillExistingAsync(held);
         Assert.True(remaining.IsEmpty, $"still in the kernel after the generator was killed: {remaining}");
-        Assert.Empty(await OwnLeftovers.SinceAsync(before));
+        Assert.Empty(await SystemSnapshot.LeftoversSinceAsync(before));
     }
 
     static async Task<IReadOnlyList<XdpAttachment>> XdpOnAsync(VethTestBed bed) =>

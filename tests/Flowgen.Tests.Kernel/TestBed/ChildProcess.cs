@@ -1,11 +1,11 @@
 using System.Diagnostics;
-using System.Globalization;
+using Flowgen.Interop;
 
 namespace Flowgen.Tests.Kernel.TestBed;
 
 /// <summary>
-/// A long-running process, optionally inside a network namespace, whose output a test watches
-/// while it runs. Disposing kills it if it is still running.
+/// A long-running process, optionally inside a network namespace and with extra environment
+/// variables, whose output a test watches while it runs. Disposing kills it if it is still running.
 /// </summary>
 public class ChildProcess : IAsyncDisposable
 {
@@ -14,12 +14,13 @@ public class ChildProcess : IAsyncDisposable
     readonly LineLog _stdout = new();
     readonly LineLog _stderr = new();
 
-    protected ChildProcess(string? ns, string file, IEnumerable<string> args)
+    protected ChildProcess(string? ns, IReadOnlyDictionary<string, string>? environment, string file, IEnumerable<string> args)
     {
         // env resets every signal to its default, then execs (the pid stays). A test runner started
         // with SIGINT ignored (nohup, `&` in a script) passes that on to its children, and .NET keeps
         // an inherited ignored SIGINT ignored, so Signal("INT") would otherwise do nothing.
-        var (wrappedFile, wrappedArgs) = Netns.Wrap(ns, "env", ["--default-signal", file, .. args]);
+        IEnumerable<string> assignments = environment?.Select(pair => $"{pair.Key}={pair.Value}") ?? [];
+        var (wrappedFile, wrappedArgs) = Netns.Wrap(ns, "env", ["--default-signal", .. assignments, file, .. args]);
         var startInfo = Command.CreateStartInfo(wrappedFile, wrappedArgs);
         CommandLine = Command.Describe(startInfo);
         _process = new Process { StartInfo = startInfo };
@@ -38,7 +39,7 @@ public class ChildProcess : IAsyncDisposable
         _process.BeginErrorReadLine();
     }
 
-    public static ChildProcess Start(string? ns, string file, params string[] args) => new(ns, file, args);
+    public static ChildProcess Start(string? ns, string file, params string[] args) => new(ns, null, file, args);
 
     public string CommandLine { get; }
 
@@ -89,15 +90,23 @@ public class ChildProcess : IAsyncDisposable
         return _process.ExitCode;
     }
 
-    /// <summary>Sends a signal by name (INT, TERM, KILL, …) with the <c>kill</c> command.</summary>
+    /// <summary>Like <see cref="WaitForExitAsync"/>, with the command line and all output.</summary>
+    public async Task<ProcessResult> WaitForResultAsync(TimeSpan timeout)
+    {
+        var exitCode = await WaitForExitAsync(timeout);
+        return new ProcessResult(CommandLine, exitCode, Stdout, Stderr);
+    }
+
+    /// <summary>
+    /// Sends a signal by name (INT, TERM, KILL, …) with kill(2), so it is sent when this returns:
+    /// the kill command took 0.6–1 s the first time in a test process, which spoilt timing tests.
+    /// </summary>
     public void Signal(string name)
     {
+        var number = SignalNumbers.Of(name);
         // Once reaped, the pid may belong to someone else.
-        if (_process.HasExited)
+        if (_process.HasExited || !LibcProcesses.Signal(Id, number))
             throw new InvalidOperationException($"cannot send SIG{name}: the process has exited\n{Describe()}");
-        // Task.Run: blocking here must not wait on the test framework's synchronization context.
-        Task.Run(() => Command.RunCheckedAsync("kill", ["-s", name, Id.ToString(CultureInfo.InvariantCulture)]))
-            .GetAwaiter().GetResult();
     }
 
     /// <summary>The command line, exit state and all output, for failure messages.</summary>

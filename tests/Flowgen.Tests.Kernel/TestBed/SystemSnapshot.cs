@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 
 namespace Flowgen.Tests.Kernel.TestBed;
@@ -8,65 +9,56 @@ namespace Flowgen.Tests.Kernel.TestBed;
 /// </summary>
 public sealed class SystemSnapshot
 {
-    static readonly TimeSpan Settle = TimeSpan.FromSeconds(2);
-    static readonly TimeSpan SettlePoll = TimeSpan.FromMilliseconds(100);
+    static readonly TimeSpan Settle = TimeSpan.FromSeconds(3);
 
-    // Key: what identifies it across snapshots; value: what a failure message shows.
-    readonly IReadOnlyDictionary<string, string> _items;
+    // Keyed by what identifies an item across snapshots.
+    readonly IReadOnlyDictionary<string, Item> _items;
 
-    SystemSnapshot(IReadOnlyDictionary<string, string> items) => _items = items;
+    SystemSnapshot(IReadOnlyDictionary<string, Item> items) => _items = items;
 
     public static async Task<SystemSnapshot> TakeAsync()
     {
-        var items = new Dictionary<string, string>();
-        foreach (var program in (await BpftoolAsync("prog")).Where(IsXdp))
-            items[$"prog {Id(program)}"] = $"XDP program id {Id(program)} name {Text(program, "name")}";
-        foreach (var link in (await BpftoolAsync("link")).Where(IsXdp))
-            items[$"link {Id(link)}"] =
-                $"XDP link id {Id(link)} program id {Text(link, "prog_id")} ifindex {Text(link, "ifindex")}";
+        var items = new List<Item>();
+        foreach (var program in (await Bpftool.ShowAsync("prog")).Where(IsXdp))
+            items.Add(new Item(Kind.Program, Id(program), $"XDP program id {Id(program)} name {Text(program, "name")}"));
+        foreach (var link in (await Bpftool.ShowAsync("link")).Where(IsXdp))
+            items.Add(new Item(Kind.Link, Id(link),
+                $"XDP link id {Id(link)} program id {Text(link, "prog_id")} ifindex {Text(link, "ifindex")}"));
         foreach (var name in await Netns.ListAsync())
-            items[$"netns {name}"] = $"network namespace {name}";
-        return new SystemSnapshot(items);
+            items.Add(new Item(Kind.Namespace, name, $"network namespace {name}"));
+        return new SystemSnapshot(items.ToDictionary(item => $"{item.Kind} {item.Name}"));
     }
 
     /// <summary>
-    /// What this snapshot has that <paramref name="before"/> had not, except namespaces of other test
-    /// processes that are still running (they belong to a concurrent run, not to this test).
+    /// What this snapshot has that <paramref name="before"/> had not, and that is this test process's:
+    /// XDP programs and links are global, so another run on the machine at the same time shows up too.
+    /// Left out are those held open only by live processes outside this process's tree, and
+    /// namespaces named for such a process. What this tree or nobody holds still shows.
     /// </summary>
-    public IReadOnlyList<string> LeftoversSince(SystemSnapshot before) =>
-        _items.Where(item => !before._items.ContainsKey(item.Key) && !OfAnotherLiveRun(item.Key))
-            .Select(item => item.Value)
+    public IReadOnlyList<string> LeftoversSince(SystemSnapshot before)
+    {
+        var added = _items.Where(item => !before._items.ContainsKey(item.Key)).Select(item => item.Value).ToList();
+        // Read after the snapshot: an object whose holder exits in between shows for one round only.
+        var anotherRuns = new Lazy<BpfHandles>(BpfHandles.HeldOnlyOutsideThisProcessTree);
+        return added.Where(item => !IsAnotherRuns(item, anotherRuns))
+            .Select(item => item.Description)
             .Order(StringComparer.Ordinal)
             .ToList();
+    }
 
     /// <summary>
     /// Leftovers since <paramref name="before"/>, after letting exiting processes finish: snapshots
-    /// are retaken for up to ~2 s until none remain.
+    /// are retaken for up to ~3 s until none remain.
     /// </summary>
-    public static async Task<IReadOnlyList<string>> LeftoversSinceAsync(SystemSnapshot before)
-    {
-        var deadline = DateTime.UtcNow + Settle;
-        while (true)
-        {
-            var leftovers = (await TakeAsync()).LeftoversSince(before);
-            if (leftovers.Count == 0 || DateTime.UtcNow >= deadline)
-                return leftovers;
-            await Task.Delay(SettlePoll);
-        }
-    }
+    public static Task<IReadOnlyList<string>> LeftoversSinceAsync(SystemSnapshot before) =>
+        Eventually.ReadAsync(async () => (await TakeAsync()).LeftoversSince(before), leftovers => leftovers.Count == 0, Settle);
 
-    static bool OfAnotherLiveRun(string key) =>
-        key.StartsWith("netns ", StringComparison.Ordinal)
-        && TestNamespaces.BelongsToAnotherLiveProcess(key["netns ".Length..]);
-
-    static async Task<IReadOnlyList<JsonElement>> BpftoolAsync(string objectType)
+    static bool IsAnotherRuns(Item item, Lazy<BpfHandles> anotherRuns) => item.Kind switch
     {
-        var json = (await Command.RunCheckedAsync("bpftool", ["-j", objectType, "show"])).Stdout;
-        if (string.IsNullOrWhiteSpace(json))
-            return [];
-        using var document = JsonDocument.Parse(json);
-        return document.RootElement.EnumerateArray().Select(e => e.Clone()).ToList();
-    }
+        Kind.Program => Number(item.Name) is int id && anotherRuns.Value.Programs.Contains(id),
+        Kind.Link => Number(item.Name) is int id && anotherRuns.Value.Links.Contains(id),
+        _ => NamespaceOwner.IsAnotherLiveRun(item.Name),
+    };
 
     static bool IsXdp(JsonElement item) => Text(item, "type") == "xdp";
 
@@ -74,4 +66,17 @@ public sealed class SystemSnapshot
 
     static string Text(JsonElement item, string property) =>
         item.TryGetProperty(property, out var value) ? value.ToString() : "?";
+
+    static int? Number(string id) => int.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var number) ? number : null;
+
+    enum Kind
+    {
+        Program,
+        Link,
+        Namespace,
+    }
+
+    /// <param name="Name">A program's or link's id, or a namespace's name.</param>
+    /// <param name="Description">What a failure message shows.</param>
+    sealed record Item(Kind Kind, string Name, string Description);
 }

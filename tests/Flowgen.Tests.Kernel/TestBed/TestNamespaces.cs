@@ -14,20 +14,8 @@ public static class TestNamespaces
         $"{Prefix}{Environment.ProcessId}-{variant.ToString(CultureInfo.InvariantCulture)}-{role}";
 
     /// <summary>The pid in a name of our scheme, or null for any other name.</summary>
-    public static int? OwnerOf(string name)
-    {
-        if (!name.StartsWith(Prefix, StringComparison.Ordinal))
-            return null;
-        var dash = name.IndexOf('-', Prefix.Length);
-        if (dash <= Prefix.Length)
-            return null;
-        return int.TryParse(name.AsSpan(Prefix.Length, dash - Prefix.Length), NumberStyles.None,
-            CultureInfo.InvariantCulture, out var pid) ? pid : null;
-    }
-
-    /// <summary>True when the name is ours by scheme but belongs to another test process that is still running.</summary>
-    public static bool BelongsToAnotherLiveProcess(string name) =>
-        OwnerOf(name) is int pid && pid != Environment.ProcessId && IsAlive(pid);
+    public static int? OwnerOf(string name) =>
+        name.StartsWith(Prefix, StringComparison.Ordinal) ? NamespaceOwner.PidOf(name) : null;
 
     /// <summary>Removes namespaces of our scheme whose owning process no longer exists. Never throws.</summary>
     public static async Task SweepDeadOwnersAsync()
@@ -42,7 +30,7 @@ public static class TestNamespaces
             Log($"could not list namespaces to sweep: {e.Message}");
             return;
         }
-        foreach (var name in names.Where(n => OwnerOf(n) is int pid && !IsAlive(pid)))
+        foreach (var name in names.Where(n => OwnerOf(n) is int pid && !ProcessTree.IsAlive(pid)))
             await RemoveAsync(name);
     }
 
@@ -58,8 +46,6 @@ public static class TestNamespaces
             Log($"could not remove network namespace {name}: {e.Message}");
         }
     }
-
-    static bool IsAlive(int pid) => Directory.Exists($"/proc/{pid.ToString(CultureInfo.InvariantCulture)}");
 
     static void Log(string message) => Console.Error.WriteLine($"test bed: {message}");
 }

@@ -53,7 +53,7 @@ public sealed class ChecksumOracleTests
             Assert.Equal(Count, received.Total);
             Assert.Equal(Count, after[delivered] - before[delivered]);
             Assert.All(ports, port => Assert.True(received.PerPort[port] > 0, $"nothing arrived on port {port}"));
-            Assert.Equal(Count, await sink.CountAfterSettlingAsync(Count));
+            Assert.Equal(Count, (await sink.StopWhenStableAsync(Count)).Packets);
         });
     }
 

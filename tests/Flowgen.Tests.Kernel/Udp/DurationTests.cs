@@ -24,7 +24,7 @@ public sealed class DurationTests
             // On time, not when the call in flight ends by itself (2^24 frames: seconds).
             Assert.InRange(run.Summary.Seconds, 2.0, 2.5);
             Assert.True(run.Summary.Sent > 0 && run.Summary.AddsUp, run.Describe());
-            Assert.Equal(run.Summary.Sent, await sink.CountAfterSettlingAsync(run.Summary.Sent));
+            Assert.Equal(run.Summary.Sent, (await sink.StopWhenStableAsync(run.Summary.Sent)).Packets);
         });
     }
 }

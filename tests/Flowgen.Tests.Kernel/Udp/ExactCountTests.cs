@@ -24,7 +24,7 @@ public sealed class ExactCountTests
             Assert.True(run.Process.ExitCode == 0, run.Describe());
             Assert.Equal(("completed", Count), (run.Summary.Result, run.Summary.Sent));
             Assert.True(run.Summary.AddsUp, $"attempted != sent + dropped + errors\n{run.Describe()}");
-            Assert.Equal(Count, await sink.CountAfterSettlingAsync(Count));
+            Assert.Equal(Count, (await sink.StopWhenStableAsync(Count)).Packets);
         });
     }
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Flowgen.Tests.Kernel.TestBed;
+using Flowgen.Tests.Kernel.TestBed.Reports;
 
 namespace Flowgen.Tests.Kernel.Udp;
 
@@ -12,13 +13,13 @@ public sealed class SignalStopTests
 
     [SkippableFact]
     public Task Sigint_stops_an_unlimited_run_within_a_second_with_a_summary_that_matches_the_sink() =>
-        StopsPromptlyAsync(DirectSignal.SigInt, "SIGINT");
+        StopsPromptlyAsync("INT");
 
     [SkippableFact]
     public Task Sigterm_stops_an_unlimited_run_within_a_second_with_a_summary_that_matches_the_sink() =>
-        StopsPromptlyAsync(DirectSignal.SigTerm, "SIGTERM");
+        StopsPromptlyAsync("TERM");
 
-    static async Task StopsPromptlyAsync(int signal, string signalName)
+    static async Task StopsPromptlyAsync(string signal)
     {
         KernelRequirement.EnsureRoot();
         await CleanBed.RunAsync(async bed =>
@@ -30,16 +31,16 @@ public sealed class SignalStopTests
             await Task.Delay(Sending);
 
             var clock = Stopwatch.StartNew();
-            DirectSignal.Send(generator, signal);
+            generator.Signal(signal);
             var exitCode = await generator.WaitForExitAsync(Patience);
             clock.Stop();
 
             Assert.True(exitCode == 0, $"exit code {exitCode}\n{generator.Describe()}");
-            Assert.True(clock.Elapsed < PromptStop, $"took {clock.Elapsed.TotalMilliseconds:F0} ms to exit after {signalName}\n{generator.Describe()}");
+            Assert.True(clock.Elapsed < PromptStop, $"took {clock.Elapsed.TotalMilliseconds:F0} ms to exit after SIG{signal}\n{generator.Describe()}");
             var summary = UdpSummary.Parse(generator.StdoutLines, generator.Describe());
             Assert.Equal("stopped", summary.Result);
             Assert.True(summary.Sent > 0 && summary.AddsUp, generator.Describe());
-            Assert.Equal(summary.Sent, await sink.CountAfterSettlingAsync(summary.Sent));
+            Assert.Equal(summary.Sent, (await sink.StopWhenStableAsync(summary.Sent)).Packets);
         });
     }
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using Flowgen.Interop;
+using Flowgen.Tests.Kernel.TestBed;
 
 namespace Flowgen.Tests.Kernel.Udp;
 

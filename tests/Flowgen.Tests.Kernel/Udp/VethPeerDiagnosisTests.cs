@@ -15,7 +15,7 @@ public sealed class VethPeerDiagnosisTests
         await CleanBed.RunAsync(async bed =>
         {
             var probe = await FlowgenProcess.RunAsync(bed.GeneratorNamespace, Patience, "probe", bed.GeneratorInterface);
-            Assert.True(probe.ExitCode == 3, UdpRun.Describe(probe));
+            Assert.True(probe.ExitCode == 3, probe.Describe());
             AssertNamesTheFix(probe.Stdout + probe.Stderr, probe);
 
             var run = await UdpGenerator.RunAsync(bed, IpVersion.IPv4, "-n", "1000");
@@ -25,7 +25,7 @@ public sealed class VethPeerDiagnosisTests
 
             await using var sink = await RunningSink.StartAsync(bed);
             var fixedProbe = await FlowgenProcess.RunAsync(bed.GeneratorNamespace, Patience, "probe", bed.GeneratorInterface);
-            Assert.True(fixedProbe.ExitCode == 0, UdpRun.Describe(fixedProbe));
+            Assert.True(fixedProbe.ExitCode == 0, fixedProbe.Describe());
             await sink.StopAsync();
         }, new VethTestBedOptions { SinkGro = false });
     }
@@ -33,6 +33,6 @@ public sealed class VethPeerDiagnosisTests
     static void AssertNamesTheFix(string text, ProcessResult process)
     {
         foreach (var part in Fix)
-            Assert.True(text.Contains(part, StringComparison.Ordinal), $"no \"{part}\" in the output\n{UdpRun.Describe(process)}");
+            Assert.True(text.Contains(part, StringComparison.Ordinal), $"no \"{part}\" in the output\n{process.Describe()}");
     }
 }

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Flowgen.Tests.Kernel.Udp;
+namespace Flowgen.Tests.Kernel.TestBed.Reports;
 
 /// <summary>Reading flowgen's <c>--json</c> output: one object a line, told apart by "event".</summary>
 public static class JsonEvent
@@ -31,7 +31,7 @@ public static class JsonEvent
         return Parse(matches[0]);
     }
 
-    public static IEnumerable<JsonElement> All(IReadOnlyList<string> lines, string name) =>
+    public static IEnumerable<JsonElement> All(IEnumerable<string> lines, string name) =>
         lines.Where(line => Is(line, name)).Select(Parse);
 
     public static JsonElement Parse(string line)

@@ -1,4 +1,4 @@
-namespace Flowgen.Tests.Kernel.Udp;
+namespace Flowgen.Tests.Kernel.TestBed.Reports;
 
 /// <summary>The last line of <c>flowgen sink --json</c>.</summary>
 public sealed record SinkSummary(long Packets, long WireBytes, long Other, double Seconds)

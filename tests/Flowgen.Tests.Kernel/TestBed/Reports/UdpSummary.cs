@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Flowgen.Tests.Kernel.Udp;
+namespace Flowgen.Tests.Kernel.TestBed.Reports;
 
 /// <summary>The last line of <c>flowgen udp --json</c>.</summary>
 public sealed record UdpSummary(

@@ -1,13 +1,10 @@
 using System.Globalization;
-using System.Text.Json;
-using Flowgen.Tests.Kernel.TestBed;
 
-namespace Flowgen.Tests.Kernel.Isolation;
+namespace Flowgen.Tests.Kernel.TestBed;
 
 /// <summary>
-/// BPF programs and links by id. Unlike <see cref="SystemSnapshot"/>, which sees only XDP programs
-/// and links of the whole machine, this covers every type and can be narrowed to what one process
-/// holds, so tests running at the same time can't disturb it.
+/// BPF programs and links by id, of every type: those the kernel has, or those a process holds
+/// file descriptors for, so a test can follow what one process of its own holds.
 /// </summary>
 public sealed record BpfHandles(IReadOnlySet<int> Programs, IReadOnlySet<int> Links)
 {
@@ -45,27 +42,29 @@ public sealed record BpfHandles(IReadOnlySet<int> Programs, IReadOnlySet<int> Li
         return new BpfHandles(programs, links);
     }
 
-    /// <summary>The programs and links any live process has file descriptors for.</summary>
-    public static BpfHandles HeldByAnyProcess()
+    /// <summary>
+    /// What live processes outside this test process's tree hold and none inside it does: another
+    /// run's on the same machine, not this one's.
+    /// </summary>
+    public static BpfHandles HeldOnlyOutsideThisProcessTree()
     {
-        var programs = new HashSet<int>();
-        var links = new HashSet<int>();
-        foreach (var directory in Directory.GetDirectories("/proc"))
+        var ours = new List<BpfHandles>();
+        var theirs = new List<BpfHandles>();
+        foreach (var pid in ProcessTree.LivePids())
         {
-            if (!int.TryParse(Path.GetFileName(directory), NumberStyles.None, CultureInfo.InvariantCulture, out var pid))
-                continue;
+            BpfHandles held;
             try
             {
-                var held = HeldBy(pid);
-                programs.UnionWith(held.Programs);
-                links.UnionWith(held.Links);
+                held = HeldBy(pid);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                // It exited while we looked.
+                continue; // it exited while we looked
             }
+            if (!held.IsEmpty)
+                (ProcessTree.Contains(pid) ? ours : theirs).Add(held);
         }
-        return new BpfHandles(programs, links);
+        return Union(theirs).Except(Union(ours));
     }
 
     /// <summary>Every program and link the kernel has now.</summary>
@@ -79,8 +78,14 @@ public sealed record BpfHandles(IReadOnlySet<int> Programs, IReadOnlySet<int> Li
     public BpfHandles Intersect(BpfHandles other) =>
         new(Programs.Intersect(other.Programs).ToHashSet(), Links.Intersect(other.Links).ToHashSet());
 
+    public BpfHandles Except(BpfHandles other) =>
+        new(Programs.Except(other.Programs).ToHashSet(), Links.Except(other.Links).ToHashSet());
+
     public override string ToString() =>
         $"programs [{string.Join(", ", Programs.Order())}], links [{string.Join(", ", Links.Order())}]";
+
+    static BpfHandles Union(IReadOnlyList<BpfHandles> all) =>
+        new(all.SelectMany(h => h.Programs).ToHashSet(), all.SelectMany(h => h.Links).ToHashSet());
 
     static int? Field(string line, string name) =>
         line.StartsWith(name, StringComparison.Ordinal)
@@ -88,12 +93,6 @@ public sealed record BpfHandles(IReadOnlySet<int> Programs, IReadOnlySet<int> Li
             ? id
             : null;
 
-    static async Task<HashSet<int>> IdsAsync(string objectType)
-    {
-        var json = (await Command.RunCheckedAsync("bpftool", ["-j", objectType, "show"])).Stdout;
-        if (string.IsNullOrWhiteSpace(json))
-            return [];
-        using var document = JsonDocument.Parse(json);
-        return document.RootElement.EnumerateArray().Select(item => item.GetProperty("id").GetInt32()).ToHashSet();
-    }
+    static async Task<HashSet<int>> IdsAsync(string objectType) =>
+        (await Bpftool.ShowAsync(objectType)).Select(item => item.GetProperty("id").GetInt32()).ToHashSet();
 }

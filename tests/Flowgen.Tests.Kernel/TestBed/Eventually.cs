@@ -1,4 +1,4 @@
-namespace Flowgen.Tests.Kernel.Isolation;
+namespace Flowgen.Tests.Kernel.TestBed;
 
 /// <summary>Polls a reading until it satisfies a condition, for kernel state that settles shortly after an event.</summary>
 public static class Eventually
@@ -16,5 +16,12 @@ public static class Eventually
                 return value;
             await Task.Delay(Poll);
         }
+    }
+
+    /// <summary>Returns once <paramref name="condition"/> holds; throws if it still does not after <paramref name="within"/>.</summary>
+    public static async Task HoldsAsync(Func<Task<bool>> condition, string what, TimeSpan within)
+    {
+        if (!await ReadAsync(condition, holds => holds, within))
+            throw new TimeoutException($"waited {within.TotalSeconds:0.#} s for {what}");
     }
 }

@@ -1,8 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
-using Flowgen.Tests.Kernel.TestBed;
 
-namespace Flowgen.Tests.Kernel.Udp;
+namespace Flowgen.Tests.Kernel.TestBed;
 
 public enum IpVersion
 {

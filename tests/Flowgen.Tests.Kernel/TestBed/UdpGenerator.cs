@@ -1,14 +1,11 @@
-using Flowgen.Tests.Kernel.TestBed;
+using Flowgen.Tests.Kernel.TestBed.Reports;
 
-namespace Flowgen.Tests.Kernel.Udp;
+namespace Flowgen.Tests.Kernel.TestBed;
 
 /// <summary>A finished <c>flowgen udp --json</c> run: how it ended and its summary.</summary>
 public sealed record UdpRun(ProcessResult Process, UdpSummary Summary)
 {
-    public string Describe() => Describe(Process);
-
-    public static string Describe(ProcessResult process) =>
-        $"`{process.CommandLine}` exited with {process.ExitCode}\n--- stdout ---\n{process.Stdout}\n--- stderr ---\n{process.Stderr}";
+    public string Describe() => Process.Describe();
 }
 
 /// <summary><c>flowgen udp --json -a SINK [options] veth-gen</c> in the bed's generator namespace.</summary>
@@ -25,8 +22,7 @@ public static class UdpGenerator
         if (!options.Contains("-n") && !options.Contains("--duration"))
             throw new ArgumentException("a run to completion needs -n or --duration", nameof(options));
         var result = await FlowgenProcess.RunAsync(bed.GeneratorNamespace, Patience, Arguments(bed, version, options));
-        var lines = result.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        return new UdpRun(result, UdpSummary.Parse(lines, UdpRun.Describe(result)));
+        return new UdpRun(result, UdpSummary.Parse(result.StdoutLines, result.Describe()));
     }
 
     static string[] Arguments(VethTestBed bed, IpVersion version, string[] options) =>

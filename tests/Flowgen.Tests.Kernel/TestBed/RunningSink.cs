@@ -1,0 +1,100 @@
+using Flowgen.Tests.Kernel.TestBed.Reports;
+
+namespace Flowgen.Tests.Kernel.TestBed;
+
+/// <summary>
+/// <c>flowgen sink --json -I 0.1</c> on the bed's sink interface, started and attached. Stop it with
+/// <see cref="StopWhenStableAsync"/> once the generators are done, or <see cref="StopAsync"/>;
+/// disposing kills it if a test did not stop it.
+/// </summary>
+public sealed class RunningSink : IAsyncDisposable
+{
+    static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+    static readonly TimeSpan SettlePoll = TimeSpan.FromMilliseconds(50);
+    static readonly TimeSpan SettleLimit = TimeSpan.FromSeconds(5);
+
+    // After the generator exits its last frames may still sit in the veth ring for a few ms.
+    const double StableSeconds = 0.3;
+
+    // Its own bound, far beyond any test, so it ends even if nothing stops it.
+    const string SafetyDuration = "120s";
+
+    RunningSink(FlowgenProcess process) => Process = process;
+
+    public FlowgenProcess Process { get; }
+
+    /// <summary>Starts the sink and returns once its XDP program is attached.</summary>
+    public static async Task<RunningSink> StartAsync(VethTestBed bed, bool pass = false)
+    {
+        string[] mode = pass ? ["--pass"] : [];
+        var process = FlowgenProcess.Start(bed.SinkNamespace,
+            ["sink", "--json", "-I", "0.1", "--duration", SafetyDuration, .. mode, bed.SinkInterface]);
+        try
+        {
+            var attached = JsonEvent.Parse(await process.WaitForLineAsync(line => JsonEvent.Is(line, "attached"), Patience));
+            Assert.Equal(
+                (bed.SinkInterface, (long)bed.SinkIfindex, pass ? "pass" : "drop"),
+                (attached.Text("interface"), attached.Integer("ifindex"), attached.Text("mode")));
+            return new RunningSink(process);
+        }
+        catch
+        {
+            await process.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Once the count reaches <paramref name="expected"/> or stops changing (call it after the
+    /// generators exited), stops the sink like <see cref="StopAsync"/> and returns its summary.
+    /// </summary>
+    public async Task<SinkSummary> StopWhenStableAsync(long? expected = null)
+    {
+        await SettleAsync(expected);
+        return await StopAsync();
+    }
+
+    /// <summary>Stops it with SIGINT, as a user does; it must exit 0 with its summary.</summary>
+    public async Task<SinkSummary> StopAsync()
+    {
+        Process.Signal("INT");
+        var exitCode = await Process.WaitForExitAsync(Patience);
+        Assert.True(exitCode == 0, $"the sink exited with {exitCode} after SIGINT\n{Describe()}");
+        return SinkSummary.Parse(Process.StdoutLines, Describe());
+    }
+
+    public string Describe() => Process.Describe();
+
+    public ValueTask DisposeAsync() => Process.DisposeAsync();
+
+    /// <summary>
+    /// Returns once the last interval's count is <paramref name="expected"/>, or once the intervals
+    /// printed since the call show the same count for 0.3 s of the sink's own clock (or after 5 s,
+    /// whatever it is then).
+    /// </summary>
+    async Task SettleAsync(long? expected)
+    {
+        var skip = Process.StdoutLines.Count;
+        var deadline = DateTime.UtcNow + SettleLimit;
+        while (true)
+        {
+            var lines = Process.StdoutLines;
+            var all = SinkInterval.All(lines);
+            if (expected is { } count && all.Count > 0 && all[^1].Packets == count)
+                return;
+            var fresh = SinkInterval.All(lines.Skip(skip));
+            if (fresh.Count > 0)
+            {
+                var last = fresh[^1];
+                var sameSince = fresh.Reverse().TakeWhile(i => i.Packets == last.Packets).Last();
+                if (last.Elapsed - sameSince.Elapsed >= StableSeconds || DateTime.UtcNow >= deadline)
+                    return;
+            }
+            else if (DateTime.UtcNow >= deadline)
+            {
+                throw new TimeoutException($"the sink printed no interval line within {SettleLimit.TotalSeconds} s\n{Describe()}");
+            }
+            await Task.Delay(SettlePoll);
+        }
+    }
+}
