@@ -1,0 +1,1 @@
+return Flowgen.Operator.OperatorCommand.Run(args);
