@@ -1,6 +1,4 @@
 using Flowgen.Contract;
-using Flowgen.Engine;
-using Flowgen.Interop;
 
 namespace Flowgen.Cli;
 
@@ -15,6 +13,8 @@ internal static class FlowgenCommand
           sink    count (and drop or pass) test traffic arriving on an interface
           probe   check whether an interface can send live frames, and why not
           demo    two test hosts on a veth pair, a sink and a generator, for a few seconds
+          agent   run one job as a daemon: HTTP control API and Prometheus metrics
+                  (flowgen agent --port P --token-file F -- udp …)
 
           bench-ceiling [udp options] IFACE
                   for benchmarks: the same frames through a program that only redirects,
@@ -39,18 +39,11 @@ internal static class FlowgenCommand
                 "sink" => SinkCommand.RunAsync(rest).GetAwaiter().GetResult(),
                 "probe" => ProbeCommand.Run(rest),
                 "demo" => Demo.DemoCommand.RunAsync(rest).GetAwaiter().GetResult(),
+                "agent" => AgentCommand.RunAsync(rest).GetAwaiter().GetResult(),
                 "bench-ceiling" => UdpCommand.RunCeilingAsync(rest).GetAwaiter().GetResult(),
                 "--version" => PrintVersion(),
                 _ => throw new UsageException($"unknown command '{args[0]}': try 'flowgen --help'"),
             };
-        }
-        catch (UsageException e)
-        {
-            return Fail(e.Message, ExitCodes.Usage);
-        }
-        catch (Exception e) when (e is EnvironmentException or XdpAttachException)
-        {
-            return Fail(e.Message, ExitCodes.Environment);
         }
         catch (OperationCanceledException)
         {
@@ -59,7 +52,9 @@ internal static class FlowgenCommand
         }
         catch (Exception e)
         {
-            return Fail(Environment.GetEnvironmentVariable("FLOWGEN_DEBUG") == "1" ? e.ToString() : e.Message, ExitCodes.Failed);
+            int exitCode = ExitCodes.Of(e);
+            bool debug = exitCode == ExitCodes.Failed && Environment.GetEnvironmentVariable("FLOWGEN_DEBUG") == "1";
+            return Fail(debug ? e.ToString() : e.Message, exitCode);
         }
     }
 
@@ -71,7 +66,7 @@ internal static class FlowgenCommand
 
     private static int PrintVersion()
     {
-        Console.Out.WriteLine($"flowgen {typeof(FlowgenCommand).Assembly.GetName().Version}");
+        Console.Out.WriteLine($"flowgen {BuildInfo.Version}");
         return ExitCodes.Done;
     }
 }

@@ -17,6 +17,7 @@ internal sealed class StopRequests : IDisposable
     private readonly CancellationTokenSource _source = new();
     private readonly PosixSignalRegistration[] _registrations;
     private readonly Timer? _parentWatch;
+    private string? _cause;
 
     public StopRequests()
     {
@@ -31,16 +32,25 @@ internal sealed class StopRequests : IDisposable
             _parentWatch = new Timer(_ =>
             {
                 if (LibcProcesses.ParentProcessId() != parent)
-                    _source.Cancel();
+                    Request("the parent process exited");
             }, null, ParentPollInterval, ParentPollInterval);
         }
     }
 
     public CancellationToken Token => _source.Token;
 
+    /// <summary>What asked to stop first ("SIGTERM", "SIGINT", …); null until then.</summary>
+    public string? Cause => Volatile.Read(ref _cause);
+
     private void OnSignal(PosixSignalContext context)
     {
         context.Cancel = true;
+        Request(context.Signal.ToString());
+    }
+
+    private void Request(string cause)
+    {
+        Interlocked.CompareExchange(ref _cause, cause, null);
         _source.Cancel();
     }
 

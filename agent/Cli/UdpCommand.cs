@@ -38,12 +38,7 @@ internal static class UdpCommand
         reporter.Summary(outcome);
         if (outcome.Reason is { } reason && outcome.Result is RunResult.CannotTransmit or RunResult.Failed)
             Console.Error.WriteLine($"flowgen: {reason}");
-        return outcome.Result switch
-        {
-            RunResult.Completed or RunResult.Stopped => ExitCodes.Done,
-            RunResult.CannotTransmit => ExitCodes.Environment,
-            _ => ExitCodes.Failed,
-        };
+        return ExitCodes.Of(outcome.Result);
     }
 
     /// <summary>The call size the kernel notes measured the ceiling with.</summary>

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Flowgen.Engine;
-using Flowgen.Interop;
 
 namespace Flowgen.Cli;
 
@@ -72,7 +71,7 @@ internal sealed class UdpReporter(TextWriter output, bool json, int wireSize)
     public void Summary(RunOutcome outcome)
     {
         GeneratorCounters c = outcome.Counters;
-        var byReason = c.RedirectErrorsByErrno.ToDictionary(pair => Errno.Name(pair.Key) ?? $"errno {pair.Key}", pair => pair.Value);
+        var byReason = c.RedirectErrorsByReason;
         double pps = Rates.PerSecond(c.Sent, outcome.Elapsed);
         double mbit = Rates.WireMbits(c.Sent, wireSize, outcome.Elapsed);
         if (json)

@@ -1,3 +1,5 @@
+using Flowgen.Interop;
+
 namespace Flowgen.Engine;
 
 /// <summary>
@@ -19,6 +21,10 @@ internal sealed record GeneratorCounters(
     public int? DominantErrno => RedirectErrorsByErrno.Count == 0
         ? null
         : RedirectErrorsByErrno.MaxBy(pair => pair.Value).Key;
+
+    /// <summary>Redirect errors keyed by errno name (EOPNOTSUPP, …), as reports and metrics label them.</summary>
+    public IReadOnlyDictionary<string, long> RedirectErrorsByReason =>
+        RedirectErrorsByErrno.ToDictionary(pair => Errno.Name(pair.Key) ?? $"errno {pair.Key}", pair => pair.Value);
 }
 
 /// <summary>One CPU's share; a generator thread is pinned to one CPU, so this is per thread too.</summary>

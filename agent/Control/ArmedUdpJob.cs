@@ -1,0 +1,38 @@
+using Flowgen.Contract;
+using Flowgen.Engine;
+
+namespace Flowgen.Control;
+
+/// <summary>A UDP job prepared by the engine, with its generator program loaded.</summary>
+internal sealed class ArmedUdpJob : IArmedJob
+{
+    private readonly GeneratorProgram _program;
+    private readonly LiveFramesGenerator _generator;
+
+    private ArmedUdpJob(PreparedUdpJob prepared, GeneratorProgram program)
+    {
+        _program = program;
+        _generator = new LiveFramesGenerator(program, prepared.Template.Frame, prepared.Settings);
+        Summary = $"{prepared.Source} -> {prepared.Job.Destination} (to {ValueFormat.Mac(prepared.DestinationMac)}) " +
+            $"on {prepared.Interface.Name}, {prepared.Job.FrameSize}-byte frames, " +
+            $"{prepared.Settings.Cpus.Count} thread(s) on CPU {ValueFormat.CpuList(prepared.Settings.Cpus)}";
+    }
+
+    public string Summary { get; }
+
+    /// <summary>Resolves and checks everything the job needs, then loads its program.</summary>
+    public static async Task<IArmedJob> ArmAsync(UdpJob job, CancellationToken ct)
+    {
+        PreparedUdpJob prepared = await UdpJobPreparation.PrepareAsync(job, ct);
+        var program = GeneratorProgram.Load(GeneratorProgramKind.Udp, prepared.BpfConfig);
+        return new ArmedUdpJob(prepared, program);
+    }
+
+    public GeneratorCounters ReadCounters() => _generator.ReadCounters();
+
+    public Task<RunOutcome> RunAsync() => _generator.RunAsync();
+
+    public void Stop() => _generator.Stop();
+
+    public void Dispose() => _program.Dispose();
+}
