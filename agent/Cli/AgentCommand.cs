@@ -20,11 +20,6 @@ internal static class AgentCommand
 
     public static async Task<int> RunAsync(IReadOnlyList<string> args)
     {
-        if (AgentOptions.RequestsHelp(args))
-        {
-            Console.Out.Write(AgentOptions.Help);
-            return ExitCodes.Done;
-        }
         AgentOptions options = AgentOptions.Parse(args);
         var token = BearerToken.FromFile(options.TokenFile);
         using var stop = new StopRequests();

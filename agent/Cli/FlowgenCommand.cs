@@ -30,20 +30,19 @@ internal static class FlowgenCommand
             Console.Out.Write(Usage);
             return args.Length == 0 ? ExitCodes.Usage : ExitCodes.Done;
         }
+        if (args[0] == "--version")
+            return PrintVersion();
         string[] rest = args[1..];
         try
         {
-            return args[0] switch
+            Command command = Commands.FirstOrDefault(c => c.Name == args[0])
+                ?? throw new UsageException($"unknown command '{args[0]}': try 'flowgen --help'");
+            if (command.RequestsHelp(rest))
             {
-                "udp" => UdpCommand.RunAsync(rest).GetAwaiter().GetResult(),
-                "sink" => SinkCommand.RunAsync(rest).GetAwaiter().GetResult(),
-                "probe" => ProbeCommand.Run(rest),
-                "demo" => Demo.DemoCommand.RunAsync(rest).GetAwaiter().GetResult(),
-                "agent" => AgentCommand.RunAsync(rest).GetAwaiter().GetResult(),
-                "bench-ceiling" => UdpCommand.RunCeilingAsync(rest).GetAwaiter().GetResult(),
-                "--version" => PrintVersion(),
-                _ => throw new UsageException($"unknown command '{args[0]}': try 'flowgen --help'"),
-            };
+                Console.Out.Write(command.Help);
+                return ExitCodes.Done;
+            }
+            return command.RunAsync(rest).GetAwaiter().GetResult();
         }
         catch (OperationCanceledException)
         {
@@ -57,6 +56,19 @@ internal static class FlowgenCommand
             return Fail(debug ? e.ToString() : e.Message, exitCode);
         }
     }
+
+    private sealed record Command(
+        string Name, Func<IReadOnlyList<string>, bool> RequestsHelp, string Help, Func<IReadOnlyList<string>, Task<int>> RunAsync);
+
+    private static readonly Command[] Commands =
+    [
+        new("udp", UdpJob.RequestsHelp, UdpJob.Help, UdpCommand.RunAsync),
+        new("sink", SinkOptions.RequestsHelp, SinkOptions.Help, SinkCommand.RunAsync),
+        new("probe", ProbeCommand.RequestsHelp, ProbeCommand.Help, args => Task.FromResult(ProbeCommand.Run(args))),
+        new("demo", Demo.DemoOptions.RequestsHelp, Demo.DemoOptions.Help, Demo.DemoCommand.RunAsync),
+        new("agent", AgentOptions.RequestsHelp, AgentOptions.Help, AgentCommand.RunAsync),
+        new("bench-ceiling", UdpJob.RequestsHelp, UdpJob.Help, UdpCommand.RunCeilingAsync),
+    ];
 
     private static int Fail(string message, int exitCode)
     {

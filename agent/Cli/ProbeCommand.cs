@@ -5,7 +5,7 @@ namespace Flowgen.Cli;
 /// <summary>`flowgen probe IFACE`: can IFACE be a live-frames target?</summary>
 internal static class ProbeCommand
 {
-    private const string Help = """
+    public const string Help = """
         usage: flowgen probe [--json] IFACE
 
         Checks that flowgen can send live frames out of IFACE: privileges, kernel support, the
@@ -13,13 +13,10 @@ internal static class ProbeCommand
         Exit 0 when it can, 3 when it can't, with the reason and the fix.
         """;
 
+    public static bool RequestsHelp(IReadOnlyList<string> args) => args.Contains("-h") || args.Contains("--help");
+
     public static int Run(IReadOnlyList<string> args)
     {
-        if (args.Contains("-h") || args.Contains("--help"))
-        {
-            Console.Out.Write(Help);
-            return ExitCodes.Done;
-        }
         bool json = args.Contains("--json");
         string[] rest = args.Where(a => a != "--json").ToArray();
         if (rest.Length != 1 || rest[0].StartsWith('-'))

@@ -8,11 +8,6 @@ internal static class SinkCommand
 {
     public static async Task<int> RunAsync(IReadOnlyList<string> args)
     {
-        if (SinkOptions.RequestsHelp(args))
-        {
-            Console.Out.Write(SinkOptions.Help);
-            return ExitCodes.Done;
-        }
         SinkOptions options = SinkOptions.Parse(args);
         HostRequirements.EnsurePrivileged();
         var iface = TargetInterface.Find(options.Interface);

@@ -17,11 +17,6 @@ internal static class UdpCommand
 
     private static async Task<int> RunAsync(IReadOnlyList<string> args, GeneratorProgramKind kind)
     {
-        if (UdpJob.RequestsHelp(args))
-        {
-            Console.Out.Write(UdpJob.Help);
-            return ExitCodes.Done;
-        }
         UdpJob job = UdpJob.Parse(args);
         if (kind == GeneratorProgramKind.Bare && (job.Duration is null || job.Packets is not null))
             throw new UsageException("bench-ceiling counts nothing, so it runs for a --duration and takes no -n");

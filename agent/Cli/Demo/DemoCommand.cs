@@ -15,11 +15,6 @@ internal static class DemoCommand
 
     public static async Task<int> RunAsync(IReadOnlyList<string> args)
     {
-        if (DemoOptions.RequestsHelp(args))
-        {
-            Console.Out.Write(DemoOptions.Help);
-            return ExitCodes.Done;
-        }
         DemoOptions options = DemoOptions.Parse(args);
         HostRequirements.EnsurePrivileged();
         using var stop = new StopRequests();
