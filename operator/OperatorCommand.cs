@@ -1,3 +1,5 @@
+using Flowgen.Operator.Api;
+
 namespace Flowgen.Operator;
 
 /// <summary>The `flowgen-operator` entry point.</summary>
@@ -10,9 +12,17 @@ internal static class OperatorCommand
           crd     print the TrafficFlow CustomResourceDefinition (YAML) generated from operator/Api
         """;
 
-    public static int Run(string[] args)
+    public static int Run(string[] args) => Run(args, Console.Out);
+
+    internal static int Run(string[] args, TextWriter output)
     {
-        Console.Out.Write(Usage);
-        return args.Length == 0 ? 2 : 0;
+        if (args is ["crd"])
+        {
+            output.Write(TrafficFlowCrd.ToYaml());
+            return 0;
+        }
+
+        output.Write(Usage);
+        return args is ["-h"] or ["--help"] ? 0 : 2;
     }
 }

@@ -1,0 +1,44 @@
+using System.Globalization;
+using Flowgen.Contract;
+
+namespace Flowgen.Operator.Api;
+
+/// <summary>
+/// A spec as the job one agent runs. Values go through the contract's own parsers, so the
+/// operator renders exactly what the agent accepts, or learns here why it would not.
+/// </summary>
+public static class FlowJobs
+{
+    /// <summary>The UDP job for an agent on <paramref name="interfaceName"/>.</summary>
+    /// <param name="dstMacOverride">The target's dstMac, which wins over spec.udp.dstMac.</param>
+    /// <exception cref="UsageException">The spec holds something the agent would refuse; the message says what.</exception>
+    public static UdpJob ToUdpJob(this TrafficFlowSpec spec, string interfaceName, string? dstMacOverride = null)
+    {
+        var udp = spec.Udp ?? throw new UsageException("spec.udp is required for mode udp");
+        var job = new UdpJob
+        {
+            Interface = ValueParsers.InterfaceName(interfaceName),
+            Destination = ValueParsers.Address(udp.DstAddress, "spec.udp.dstAddress"),
+            Source = udp.SrcAddress is { } source ? ValueParsers.Address(source, "spec.udp.srcAddress") : null,
+            DestinationMac = (dstMacOverride ?? udp.DstMac) is { } mac ? ValueParsers.Mac(mac, "dstMac") : null,
+            DestinationPort = ValueParsers.Port(Text(udp.DstPort), "spec.udp.dstPort"),
+            SourcePort = ValueParsers.Port(Text(udp.SrcPort), "spec.udp.srcPort"),
+            DynamicPorts = udp.DynamicPorts,
+            HopLimit = (byte)ValueParsers.Integer(Text(udp.HopLimit), "spec.udp.hopLimit", 1, byte.MaxValue),
+            BatchSize = udp.BatchSize,
+            Payload = udp.PayloadHex is { } hex ? ValueParsers.Hex(hex, "spec.udp.payloadHex", FrameSizes.MaximumUdpPayload) : default,
+            Threads = spec.Agents.Threads,
+            Packets = spec.Packets,
+            Duration = spec.Duration is { } duration ? ValueParsers.Duration(duration, "spec.duration") : null,
+        };
+        if (udp.PacketSize is { } size)
+        {
+            job = job with { FrameSize = size };
+        }
+
+        job.Validate();
+        return job;
+    }
+
+    private static string Text(int value) => value.ToString(CultureInfo.InvariantCulture);
+}
