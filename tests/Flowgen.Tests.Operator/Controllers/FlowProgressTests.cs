@@ -1,0 +1,90 @@
+using Flowgen.Contract;
+using Flowgen.Operator.Api;
+using Flowgen.Operator.Controllers;
+using k8s.Models;
+
+namespace Flowgen.Tests.Operator.Controllers;
+
+public sealed class FlowProgressTests
+{
+    private static readonly AgentSlot N1 = new("n1", "ens1f0", null);
+    private static readonly AgentSlot N2 = new("n2", "ens1f0", null);
+
+    private static V1Pod Pod(string name) => new() { Metadata = new V1ObjectMeta { Name = name }, Status = new V1PodStatus { Phase = "Running" } };
+
+    private static AgentStatus Status(AgentState state, long sent = 0, double pps = 0, string? reason = null) => new()
+    {
+        State = state,
+        Reason = reason,
+        Interface = "ens1f0",
+        Mode = "udp",
+        Job = "udp --dst-addr 198.18.0.2 ens1f0",
+        Totals = AgentTotals.Zero with { Sent = sent, Dropped = sent / 100 },
+        Rates = new AgentRates(pps, pps * 512),
+    };
+
+    private static AgentObservation Agent(AgentSlot slot, AgentState? state, long sent = 0, double pps = 0, string? reason = null) =>
+        new(slot, Pod($"pod-{slot.Node}"), state is { } s ? Status(s, sent, pps, reason) : null);
+
+    [Fact]
+    public void Without_pods_a_flow_is_pending() =>
+        Assert.Equal(FlowPhase.Pending, FlowProgress.PhaseOf([new AgentObservation(N1, null, null)], started: false));
+
+    [Fact]
+    public void With_pods_preparing_a_flow_is_arming() =>
+        Assert.Equal(FlowPhase.Arming, FlowProgress.PhaseOf([Agent(N1, AgentState.Armed), Agent(N2, AgentState.Preparing)], started: false));
+
+    [Fact]
+    public void Once_started_a_flow_is_running_until_every_agent_is_done()
+    {
+        Assert.Equal(FlowPhase.Running, FlowProgress.PhaseOf([Agent(N1, AgentState.Running), Agent(N2, AgentState.Succeeded)], started: true));
+        Assert.Equal(FlowPhase.Succeeded, FlowProgress.PhaseOf([Agent(N1, AgentState.Succeeded), Agent(N2, AgentState.Succeeded)], started: true));
+    }
+
+    [Fact]
+    public void One_failed_agent_fails_the_flow_and_says_where_and_why()
+    {
+        AgentObservation[] agents = [Agent(N1, AgentState.Running), Agent(N2, AgentState.Failed, reason: "interface 'ens1f0' does not exist")];
+
+        Assert.Equal(FlowPhase.Failed, FlowProgress.PhaseOf(agents, started: true));
+        Assert.Equal("agent on n2/ens1f0: interface 'ens1f0' does not exist", FlowProgress.FailureMessage(agents));
+    }
+
+    [Fact]
+    public void A_stopped_agent_makes_a_finished_flow_stopped_not_succeeded() =>
+        Assert.Equal(FlowPhase.Stopped, FlowProgress.PhaseOf([Agent(N1, AgentState.Succeeded), Agent(N2, AgentState.Stopped)], started: true));
+
+    [Fact]
+    public void An_unschedulable_pod_fails_the_flow_before_any_agent_answers()
+    {
+        V1Pod pod = Pod("pod-n1");
+        pod.Status = new V1PodStatus
+        {
+            Phase = "Pending",
+            Conditions = [new V1PodCondition { Type = "PodScheduled", Status = "False", Reason = "Unschedulable", Message = "0/3 nodes are available" }],
+        };
+        AgentObservation[] agents = [new(N1, pod, null)];
+
+        Assert.Equal(FlowPhase.Failed, FlowProgress.PhaseOf(agents, started: false));
+        Assert.Contains("unschedulable: 0/3 nodes are available", FlowProgress.FailureMessage(agents), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Totals_are_the_sums_over_agents_and_rates_count_only_while_running()
+    {
+        var status = new TrafficFlowStatus();
+        FlowProgress.Aggregate(status, [Agent(N1, AgentState.Running, sent: 1000, pps: 4e6), Agent(N2, AgentState.Running, sent: 500, pps: 2e6)]);
+
+        Assert.Equal(1500, status.PacketsSent);
+        Assert.Equal(15, status.PacketsDropped);
+        Assert.Equal(6e6, status.PacketsPerSecond);
+        Assert.Equal(2, status.AgentCount);
+        Assert.Equal(["n1", "n2"], status.Agents!.Select(a => a.Node));
+        Assert.Equal(PacketRate.Format(6e6), status.Rate);
+
+        FlowProgress.Aggregate(status, [Agent(N1, AgentState.Succeeded, sent: 2000, pps: 4e6), Agent(N2, AgentState.Succeeded, sent: 900, pps: 2e6)]);
+
+        Assert.Equal(2900, status.PacketsSent);
+        Assert.Equal(0, status.PacketsPerSecond);
+    }
+}
