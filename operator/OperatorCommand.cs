@@ -1,4 +1,5 @@
 using Flowgen.Operator.Api;
+using Flowgen.Operator.Hosting;
 
 namespace Flowgen.Operator;
 
@@ -10,6 +11,7 @@ internal static class OperatorCommand
 
         commands:
           crd     print the TrafficFlow CustomResourceDefinition (YAML) generated from operator/Api
+          run     run the operator (see 'flowgen-operator run --help')
         """;
 
     public static int Run(string[] args) => Run(args, Console.Out);
@@ -21,6 +23,8 @@ internal static class OperatorCommand
             output.Write(TrafficFlowCrd.ToYaml());
             return 0;
         }
+        if (args is [RunOptions.Command, .. var rest])
+            return RunCommand.Run(rest, output, Console.Error);
 
         output.Write(Usage);
         return args is ["-h"] or ["--help"] ? 0 : 2;

@@ -17,6 +17,8 @@ internal sealed class SimulatedAgent : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly object _gate = new();
     private AgentStatus _status;
+    private int _stops;
+    private int _releases;
 
     private SimulatedAgent(WebApplication app, string token, AgentStatus initial)
     {
@@ -30,6 +32,13 @@ internal sealed class SimulatedAgent : IAsyncDisposable
     public Uri Address { get; private set; } = new("http://127.0.0.1/");
 
     public ConcurrentQueue<StartRequest> StartRequests { get; } = new();
+
+    public int StopRequests => Volatile.Read(ref _stops);
+
+    public int ReleaseRequests => Volatile.Read(ref _releases);
+
+    /// <summary>Called with the status each GET /v1/status answers, before answering.</summary>
+    public Action<AgentStatus>? OnStatusRead { get; set; }
 
     public AgentStatus Status
     {
@@ -62,7 +71,12 @@ internal sealed class SimulatedAgent : IAsyncDisposable
 
     private void Map()
     {
-        _app.MapGet("/v1/status", (HttpContext context) => Authorized(context, () => Results.Json(Status, ContractJson.Options)));
+        _app.MapGet("/v1/status", (HttpContext context) => Authorized(context, () =>
+        {
+            AgentStatus status = Status;
+            OnStatusRead?.Invoke(status);
+            return Results.Json(status, ContractJson.Options);
+        }));
         _app.MapPost("/v1/start", async (HttpContext context) =>
         {
             if (!IsAuthorized(context))
@@ -80,11 +94,16 @@ internal sealed class SimulatedAgent : IAsyncDisposable
         });
         _app.MapPost("/v1/stop", (HttpContext context) => Authorized(context, () =>
         {
+            Interlocked.Increment(ref _stops);
             lock (_gate)
                 _status = _status with { State = AgentState.Stopped, Reason = "POST /v1/stop" };
             return Results.Json(Status, ContractJson.Options);
         }));
-        _app.MapPost("/v1/release", (HttpContext context) => Authorized(context, () => Results.Ok()));
+        _app.MapPost("/v1/release", (HttpContext context) => Authorized(context, () =>
+        {
+            Interlocked.Increment(ref _releases);
+            return Results.Ok();
+        }));
     }
 
     private IResult Authorized(HttpContext context, Func<IResult> answer) =>

@@ -2,30 +2,12 @@ using Flowgen.Contract;
 using Flowgen.Operator.Api;
 using Flowgen.Operator.Controllers;
 using k8s.Models;
+using static Flowgen.Tests.Operator.Controllers.Observations;
 
 namespace Flowgen.Tests.Operator.Controllers;
 
 public sealed class FlowProgressTests
 {
-    private static readonly AgentSlot N1 = new("n1", "ens1f0", null);
-    private static readonly AgentSlot N2 = new("n2", "ens1f0", null);
-
-    private static V1Pod Pod(string name) => new() { Metadata = new V1ObjectMeta { Name = name }, Status = new V1PodStatus { Phase = "Running" } };
-
-    private static AgentStatus Status(AgentState state, long sent = 0, double pps = 0, string? reason = null) => new()
-    {
-        State = state,
-        Reason = reason,
-        Interface = "ens1f0",
-        Mode = "udp",
-        Job = "udp --dst-addr 198.18.0.2 ens1f0",
-        Totals = AgentTotals.Zero with { Sent = sent, Dropped = sent / 100 },
-        Rates = new AgentRates(pps, pps * 512),
-    };
-
-    private static AgentObservation Agent(AgentSlot slot, AgentState? state, long sent = 0, double pps = 0, string? reason = null) =>
-        new(slot, Pod($"pod-{slot.Node}"), state is { } s ? Status(s, sent, pps, reason) : null);
-
     [Fact]
     public void Without_pods_a_flow_is_pending() =>
         Assert.Equal(FlowPhase.Pending, FlowProgress.PhaseOf([new AgentObservation(N1, null, null)], started: false));

@@ -22,7 +22,7 @@ public abstract class EmulatorTest : IAsyncLifetime
         Client = Emulator.CreateClient();
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         Client.Dispose();
         await Emulator.DisposeAsync();

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using Flowgen.Operator.Kubernetes;
 
 namespace Flowgen.Tests.Operator.Runtime;
@@ -127,21 +128,25 @@ public sealed class WorkQueueTests
     [Fact]
     public async Task AddAfter_hands_the_key_out_no_sooner_than_asked_and_the_earliest_request_wins()
     {
-        using var queue = new WorkQueue<string>();
-        var started = DateTimeOffset.UtcNow;
+        var clock = new FakeTimeProvider();
+        using var queue = new WorkQueue<string>(time: clock);
         queue.AddAfter("a", TimeSpan.FromMilliseconds(600));
         queue.AddAfter("a", TimeSpan.FromMilliseconds(200));
         queue.AddAfter("a", TimeSpan.FromMilliseconds(400));
 
+        clock.Advance(TimeSpan.FromMilliseconds(199));
+        await Task.Yield();
         Assert.Equal(0, queue.Count);
+
+        clock.Advance(TimeSpan.FromMilliseconds(1));
         using var timeout = new CancellationTokenSource(Eventually.Patience);
         var (ok, key) = await queue.GetAsync(timeout.Token);
-        var waited = DateTimeOffset.UtcNow - started;
+        Assert.True(ok);
         queue.Done(key);
 
-        Assert.True(ok);
-        Assert.InRange(waited.TotalMilliseconds, 190, 550);
-        await Task.Delay(700);
+        // The later requests were superseded by the earliest: the key does not come back.
+        clock.Advance(TimeSpan.FromMilliseconds(500));
+        await Task.Delay(50);
         Assert.Equal(0, queue.Count);
     }
 
