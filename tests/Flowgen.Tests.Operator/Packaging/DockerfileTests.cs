@@ -18,8 +18,7 @@ public sealed class DockerfileTests : IClassFixture<DockerfileTests.Published>
     {
         var result = Shell.Run("bash", [Path.Combine(RepoFiles.Root, "scripts", "check-dockerfiles.sh")]);
         Assert.True(result.ExitCode == 0, result.Output);
-        Assert.Contains("scripts/publish-agent.sh ok", result.Output, StringComparison.Ordinal);
-        Assert.Contains("scripts/publish-operator.sh ok", result.Output, StringComparison.Ordinal);
+        Assert.Contains("scripts/publish.sh ok", result.Output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -53,8 +52,8 @@ public sealed class DockerfileTests : IClassFixture<DockerfileTests.Published>
         {
             AgentDir = Path.Combine(_root, "agent");
             OperatorDir = Path.Combine(_root, "operator");
-            var agent = Task.Run(() => Shell.Run("bash", [Path.Combine(RepoFiles.Root, "scripts", "publish-agent.sh"), AgentDir]));
-            var op = Task.Run(() => Shell.Run("bash", [Path.Combine(RepoFiles.Root, "scripts", "publish-operator.sh"), OperatorDir]));
+            var agent = Task.Run(() => Shell.Run("bash", [Path.Combine(RepoFiles.Root, "scripts", "publish.sh"), "agent", AgentDir]));
+            var op = Task.Run(() => Shell.Run("bash", [Path.Combine(RepoFiles.Root, "scripts", "publish.sh"), "operator", OperatorDir]));
             Agent = agent.GetAwaiter().GetResult();
             Operator = op.GetAwaiter().GetResult();
         }
