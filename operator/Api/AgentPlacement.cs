@@ -32,8 +32,8 @@ public sealed class AgentPlacement
     [Description("Resources of the agent container.")]
     public V1ResourceRequirements? Resources { get; set; }
 
-    [Default, Description("Agent container image.")]
-    public string Image { get; set; } = DefaultImage;
+    [Description("Agent container image. Default: the operator's --agent-image.")]
+    public string? Image { get; set; }
 
     [Default, Description("Run agents privileged; otherwise with only the capabilities they need (CAP_BPF, CAP_PERFMON, CAP_NET_ADMIN).")]
     public bool Privileged { get; set; }

@@ -8,10 +8,13 @@ namespace Flowgen.Operator.Controllers;
 /// <summary>Which agent pods a flow needs, which of its pods are in the way, and how a new one looks.</summary>
 internal static class AgentPods
 {
-    /// <summary>The pod for <paramref name="slot"/>; its control port is the lowest one no other agent on that node uses.</summary>
+    /// <summary>
+    /// The pod for <paramref name="slot"/>; its control port is the lowest one no other agent on that node uses,
+    /// its image the spec's or else <paramref name="defaultImage"/>.
+    /// </summary>
     /// <exception cref="UsageException">The spec holds something the agent would refuse.</exception>
     /// <exception cref="InvalidOperationException">Every control port on the node is taken.</exception>
-    public static V1Pod Render(TrafficFlow flow, AgentSlot slot, IEnumerable<V1Pod> agentPodsInCluster)
+    public static V1Pod Render(TrafficFlow flow, AgentSlot slot, IEnumerable<V1Pod> agentPodsInCluster, string defaultImage)
     {
         int port = ControlPorts.Choose(PortsUsedOn(slot.Node, agentPodsInCluster))
             ?? throw new InvalidOperationException($"no free agent control port left on node {slot.Node}");
@@ -25,7 +28,7 @@ internal static class AgentPods
         };
         return AgentPodRenderer.Render(new AgentPodRequest(
             flow.Metadata.NamespaceProperty, flow.Metadata.Name, flow.Metadata.Uid, slot.Node, slot.Interface, options,
-            agents.Image, FlowToken.SecretName(flow.Metadata.Name), agents.Privileged, agents.Resources, agents.Tolerations));
+            agents.Image ?? defaultImage, FlowToken.SecretName(flow.Metadata.Name), agents.Privileged, agents.Resources, agents.Tolerations));
     }
 
     /// <summary>Why the agent would refuse the job of some slot (the message says which field), or null.</summary>

@@ -18,6 +18,9 @@ internal sealed class TrafficFlowReconciler(
     private readonly StatusWriter<TrafficFlow> statusWriter = new(flows);
     private readonly TimeProvider clock = time ?? TimeProvider.System;
 
+    /// <summary>The image of agent pods whose flow names none.</summary>
+    public string AgentImage { get; init; } = AgentPlacement.DefaultImage;
+
     public async Task<ReconcileResult> ReconcileAsync(ObjectKey key, CancellationToken ct)
     {
         if (await flows.GetAsync(key.Namespace, key.Name, ct) is not { } flow)
@@ -83,7 +86,7 @@ internal sealed class TrafficFlowReconciler(
             if (pod is null)
             {
                 allAgents ??= [.. await cluster.AllAgentPodsAsync(ct)];
-                pod = await cluster.CreatePodAsync(AgentPods.Render(flow, slot, allAgents), ct);
+                pod = await cluster.CreatePodAsync(AgentPods.Render(flow, slot, allAgents, AgentImage), ct);
                 allAgents.Add(pod);
             }
             result.Add(AgentPods.IsGoing(pod) ? null : pod);

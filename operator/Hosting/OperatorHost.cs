@@ -57,7 +57,10 @@ internal sealed class OperatorHost(RunOptions options, ILoggerFactory logs, Func
     {
         var reconciler = new TrafficFlowReconciler(
             new CustomResourceClient<TrafficFlow>(client, TrafficFlowResource.Info), new FlowCluster(client),
-            new AgentConnector(agentHttp, resolveAgent), new EventRecorder(client, "flowgen-operator", logger: logs.CreateLogger<EventRecorder>()));
+            new AgentConnector(agentHttp, resolveAgent), new EventRecorder(client, "flowgen-operator", logger: logs.CreateLogger<EventRecorder>()))
+        {
+            AgentImage = options.AgentImage,
+        };
         return new TrafficFlowController(client, reconciler, metrics, logs.CreateLogger<TrafficFlowController>());
     }
 

@@ -1,5 +1,6 @@
 using System.Net;
 using Flowgen.Contract;
+using Flowgen.Operator.Api;
 using Flowgen.Operator.Kubernetes;
 
 namespace Flowgen.Operator.Hosting;
@@ -16,7 +17,8 @@ internal sealed record RunOptions
     private static readonly OptionSpec BindOption = new("bind", null, "ADDR", "address of /healthz and /metrics", "all addresses");
     private static readonly OptionSpec NamespaceOption = new("lease-namespace", null, "NS", "namespace of the leader election Lease", $"$POD_NAMESPACE or {DefaultNamespace}");
     private static readonly OptionSpec IdentityOption = new("identity", null, "ID", "this instance's name in the Lease", "the host name");
-    private static readonly OptionSpec[] All = [ServerOption, KubeconfigOption, PortOption, BindOption, NamespaceOption, IdentityOption, OptionSpec.Help];
+    private static readonly OptionSpec AgentImageOption = new("agent-image", null, "IMAGE", "image of agent pods whose TrafficFlow names none", AgentPlacement.DefaultImage);
+    private static readonly OptionSpec[] All = [ServerOption, KubeconfigOption, PortOption, BindOption, NamespaceOption, IdentityOption, AgentImageOption, OptionSpec.Help];
 
     public const string LeaseName = "flowgen-operator";
 
@@ -31,6 +33,8 @@ internal sealed record RunOptions
     public string LeaseNamespace { get; init; } = Environment.GetEnvironmentVariable("POD_NAMESPACE") is { Length: > 0 } ns ? ns : DefaultNamespace;
 
     public string Identity { get; init; } = Environment.MachineName;
+
+    public string AgentImage { get; init; } = AgentPlacement.DefaultImage;
 
     /// <summary>Lease timings and hand-over; client-go's defaults, which tests shorten.</summary>
     public LeaderElectionOptions Election => new(LeaseNamespace, LeaseName, Identity)
@@ -69,6 +73,7 @@ internal sealed record RunOptions
                 _ when arg.Option == BindOption => options with { Bind = ValueParsers.Address(value, BindOption.DisplayName) },
                 _ when arg.Option == NamespaceOption => options with { LeaseNamespace = value },
                 _ when arg.Option == IdentityOption => options with { Identity = value },
+                _ when arg.Option == AgentImageOption => options with { AgentImage = value.Length > 0 ? value : throw new UsageException("--agent-image: give an image") },
                 _ => throw new UsageException($"unexpected argument '{value}': see 'flowgen-operator run --help'"),
             };
         }

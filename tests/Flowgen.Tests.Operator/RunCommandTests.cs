@@ -23,8 +23,9 @@ public sealed class RunCommandTests
     [Fact]
     public void Options_parse_into_what_the_host_uses()
     {
-        var options = RunOptions.Parse(["--server", "http://127.0.0.1:6443", "--port", "0", "--bind", "127.0.0.1", "--identity", "op-1", "--lease-namespace", "ops"]);
+        var options = RunOptions.Parse(["--server", "http://127.0.0.1:6443", "--port", "0", "--bind", "127.0.0.1", "--identity", "op-1", "--lease-namespace", "ops", "--agent-image", "registry.example/agent:2"]);
         Assert.Equal(new Uri("http://127.0.0.1:6443"), options.Server);
+        Assert.Equal("registry.example/agent:2", options.AgentImage);
         Assert.Equal(("op-1", "ops", RunOptions.LeaseName), (options.Election.Identity, options.Election.Namespace, options.Election.LeaseName));
     }
 }

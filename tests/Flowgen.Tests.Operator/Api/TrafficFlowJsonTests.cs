@@ -33,7 +33,7 @@ public class TrafficFlowJsonTests
     {
         var flow = SampleFlows.Load(SampleFlows.PathOf("udp-basic.yaml"));
         Assert.Equal((FlowMode.Udp, StartPolicy.Together, false), (flow.Spec.Mode, flow.Spec.StartPolicy, flow.Spec.Agents.Privileged));
-        Assert.Equal((AgentPlacement.DefaultImage, 64, 64), (flow.Spec.Agents.Image, flow.Spec.Udp!.HopLimit, flow.Spec.Udp.BatchSize));
+        Assert.Equal(((string?)null, 64, 64), (flow.Spec.Agents.Image, flow.Spec.Udp!.HopLimit, flow.Spec.Udp.BatchSize));
         Assert.Null(flow.Status);
     }
 

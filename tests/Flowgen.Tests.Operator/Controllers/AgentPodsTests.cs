@@ -25,9 +25,22 @@ public sealed class AgentPodsTests
     public void A_new_agent_takes_a_control_port_no_other_agent_on_its_node_uses()
     {
         var pod = AgentPods.Render(SampleFlows.Running(), Worker1,
-            [AgentOn("worker-1", ControlPorts.First), AgentOn("worker-2", ControlPorts.First + 1)]);
+            [AgentOn("worker-1", ControlPorts.First), AgentOn("worker-2", ControlPorts.First + 1)], AgentPlacement.DefaultImage);
 
         Assert.Equal($"{ControlPorts.First + 1}", pod.Metadata.Annotations[AgentPodLabels.ControlPort]);
+    }
+
+    [Fact]
+    public void A_flow_without_an_image_gets_the_operators_agent_image_and_one_with_an_image_keeps_it()
+    {
+        var flow = SampleFlows.Running();
+        flow.Spec.Agents.Image = null;
+        var defaulted = AgentPods.Render(flow, Worker1, [], "registry.example/flowgen-agent:1.2.3");
+        flow.Spec.Agents.Image = "mirror.example/agent:pinned";
+        var chosen = AgentPods.Render(flow, Worker1, [], "registry.example/flowgen-agent:1.2.3");
+
+        Assert.Equal(("registry.example/flowgen-agent:1.2.3", "mirror.example/agent:pinned"),
+            (defaulted.Spec.Containers[0].Image, chosen.Spec.Containers[0].Image));
     }
 
     [Fact]
@@ -42,7 +55,7 @@ public sealed class AgentPodsTests
     public void The_agent_runs_the_flows_job_with_the_targets_mac_and_its_token()
     {
         var flow = SampleFlows.Running();
-        var options = AgentOptions.Parse([.. AgentPods.Render(flow, Worker1, []).Spec.Containers[0].Args.Skip(1)]);
+        var options = AgentOptions.Parse([.. AgentPods.Render(flow, Worker1, [], AgentPlacement.DefaultImage).Spec.Containers[0].Args.Skip(1)]);
 
         Assert.Equal(flow.Spec.ToUdpJob("ens1f0", "aa:bb:cc:dd:ee:01"), options.Job);
         Assert.Equal("default/running", options.Flow);
