@@ -31,6 +31,9 @@ internal static class Errors
     public static KubeApiException UnsupportedMediaType(string contentType) =>
         new(415, "UnsupportedMediaType", $"the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/strategic-merge-patch+json (got {contentType})");
 
+    public static KubeApiException UnsupportedBodyType(string contentType) =>
+        new(415, "UnsupportedMediaType", $"the body of the request was in an unknown format - accepted media types include: application/json, application/yaml (got {contentType})");
+
     public static KubeApiException Expired(string message) => new(410, "Expired", message);
 
     public static KubeApiException Invalid(ResourceType type, string name, IReadOnlyList<StatusCause> causes)

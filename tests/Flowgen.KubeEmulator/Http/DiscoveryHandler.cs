@@ -43,12 +43,12 @@ internal sealed class DiscoveryHandler(ResourceRegistry registry)
     private static JsonObject Version() => new()
     {
         ["major"] = "1",
-        ["minor"] = "34",
-        ["gitVersion"] = "v1.34.0-flowgen-emulator",
+        ["minor"] = "32",
+        ["gitVersion"] = "v1.32.4-flowgen-emulator",
         ["gitCommit"] = "0000000000000000000000000000000000000000",
         ["gitTreeState"] = "clean",
         ["buildDate"] = "2025-01-01T00:00:00Z",
-        ["goVersion"] = "go1.24",
+        ["goVersion"] = "go1.23.8",
         ["compiler"] = "gc",
         ["platform"] = "linux/amd64",
     };

@@ -32,35 +32,35 @@ internal sealed class ResourceHandler(
                 await watches.StreamAsync(context, type, ns);
                 break;
             case ("GET", null):
-                await Responder.WriteAsync(context, 200, List(type, ns, context.Request.Query));
+                await Responder.WriteResourceAsync(context, 200, type, List(type, ns, context.Request.Query));
                 break;
             case ("GET", { } name):
                 var found = store.Get(type.GroupResource, ns, name) ?? throw Errors.NotFound(type, name);
-                await Responder.WriteAsync(context, 200, Present(type, found));
+                await Responder.WriteResourceAsync(context, 200, type, Present(type, found));
                 break;
             case ("POST", null) when !statusOnly:
-                await Responder.WriteAsync(context, 201, Create(type, ns, await ReadObjectAsync(context)));
+                await Responder.WriteResourceAsync(context, 201, type, Create(type, ns, await ReadObjectAsync(context)));
                 break;
             case ("PUT", { } name):
                 var body = await ReadObjectAsync(context);
-                await Responder.WriteAsync(context, 200, Change(type, ns, name, current => (body, statusOnly)));
+                await Responder.WriteResourceAsync(context, 200, type, Change(type, ns, name, current => (body, statusOnly)));
                 break;
             case ("PATCH", { } name):
                 var patch = await ReadNodeAsync(context);
                 var contentType = context.Request.ContentType;
-                await Responder.WriteAsync(context, 200, Change(type, ns, name,
+                await Responder.WriteResourceAsync(context, 200, type, Change(type, ns, name,
                     current => (PatchApplier.Apply(type, current, contentType, patch), statusOnly)));
                 break;
             case ("DELETE", { } name) when !statusOnly:
                 var options = DeleteOptions.From(context.Request.Query, await ReadOptionalObjectAsync(context));
                 var result = lifecycle.Delete(type, ns, name, options);
-                await Responder.WriteAsync(context, 200, result.Removed && !type.ReturnDeletedObject
+                await Responder.WriteResourceAsync(context, 200, type, result.Removed && !type.ReturnDeletedObject
                     ? StatusObjects.Success(name, type.Group, type.Plural, ObjectMeta.Uid(result.Object))
                     : Present(type, result.Object));
                 break;
             case ("DELETE", null):
                 DeleteCollection(type, ns, context.Request.Query, DeleteOptions.From(context.Request.Query, await ReadOptionalObjectAsync(context)));
-                await Responder.WriteAsync(context, 200, StatusObjects.Success("", type.Group, type.Plural, null));
+                await Responder.WriteResourceAsync(context, 200, type, StatusObjects.Success("", type.Group, type.Plural, null));
                 break;
             default:
                 throw Errors.MethodNotAllowed($"the server does not allow this method on the requested resource");
@@ -141,6 +141,11 @@ internal sealed class ResourceHandler(
 
     private static async Task<string> ReadBodyAsync(HttpContext context)
     {
+        // Only JSON bodies are understood; protobuf (what typed Go clients such as kubectl create send) gets 415.
+        if (context.Request.ContentType is { } contentType && contentType.Contains("protobuf", StringComparison.Ordinal))
+        {
+            throw Errors.UnsupportedBodyType(contentType);
+        }
         using var reader = new StreamReader(context.Request.Body);
         return await reader.ReadToEndAsync(context.RequestAborted);
     }

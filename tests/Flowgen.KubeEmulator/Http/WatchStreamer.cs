@@ -4,6 +4,7 @@ using Flowgen.KubeEmulator.Api;
 using Flowgen.KubeEmulator.Resources;
 using Flowgen.KubeEmulator.Selectors;
 using Flowgen.KubeEmulator.Storage;
+using Flowgen.KubeEmulator.Tables;
 using Flowgen.KubeEmulator.Watch;
 using Microsoft.AspNetCore.Http;
 
@@ -12,7 +13,8 @@ namespace Flowgen.KubeEmulator.Http;
 /// <summary>
 /// Serves <c>?watch=true</c>: newline-delimited JSON events over a chunked response, with resume from a
 /// resourceVersion (410 as an ERROR event when it is too old), bookmarks, <c>timeoutSeconds</c>, and selectors —
-/// an object that starts or stops matching arrives as ADDED or DELETED, as from the real server.
+/// an object that starts or stops matching arrives as ADDED or DELETED, as from the real server. Asked for Tables
+/// (<c>kubectl get -w</c>), each event carries a one-row Table; only the first has the column definitions.
 /// </summary>
 internal sealed class WatchStreamer(ObjectStore store, KubeApiEmulatorOptions options)
 {
@@ -20,6 +22,8 @@ internal sealed class WatchStreamer(ObjectStore store, KubeApiEmulatorOptions op
     {
         var query = context.Request.Query;
         var filter = ObjectFilter.FromQuery(query, type);
+        var table = TableRequest.From(context.Request);
+        var headersSent = false;
         var from = ParseRevision(query["resourceVersion"].FirstOrDefault());
         var bookmarks = query["allowWatchBookmarks"].FirstOrDefault() is "true" or "1";
         var timeout = int.TryParse(query["timeoutSeconds"].FirstOrDefault(), out var seconds) && seconds > 0
@@ -50,7 +54,13 @@ internal sealed class WatchStreamer(ObjectStore store, KubeApiEmulatorOptions op
             {
                 await foreach (var e in subscription.Events.ReadAllAsync(stop.Token))
                 {
-                    if (Render(e, type, filter, bookmarks) is { } line) await WriteLineAsync(context, line, stop.Token);
+                    if (Render(e, type, filter, bookmarks) is not { } line) continue;
+                    if (table is not null && line["object"] is JsonObject obj && e.Type != WatchEventTypes.Bookmark)
+                    {
+                        line["object"] = TableRenderer.Render(type, [obj], ObjectMeta.ResourceVersion(obj) ?? "", table, !headersSent);
+                        headersSent = true;
+                    }
+                    await WriteLineAsync(context, line, stop.Token);
                 }
             }
             catch (OperationCanceledException)

@@ -1,3 +1,5 @@
+using Flowgen.KubeEmulator.Tables;
+
 namespace Flowgen.KubeEmulator.Resources;
 
 /// <summary>The built-in resources the emulator serves without a CRD.</summary>
@@ -8,14 +10,17 @@ internal static class BuiltinResources
     public static readonly GroupResource Namespaces = new("", "namespaces");
     public static readonly GroupResource Crds = new(CrdGroup, "customresourcedefinitions");
 
+    private static readonly PrinterColumn[] WithStatus = [PrinterColumn.Status, PrinterColumn.Age];
+
     public static IEnumerable<ResourceType> All() =>
     [
         new("", "v1", "namespaces", "namespace", "Namespace", false, ["ns"], HasStatus: true,
-            StatusOnCreate: StatusOnCreate.NamespaceActive, SelectableFields: ["status.phase"]),
+            StatusOnCreate: StatusOnCreate.NamespaceActive, SelectableFields: ["status.phase"], Columns: WithStatus),
         new("", "v1", "pods", "pod", "Pod", true, ["po"], HasStatus: true, StatusOnCreate: StatusOnCreate.PodPending,
             ReturnDeletedObject: true,
             SelectableFields: ["spec.nodeName", "status.phase", "spec.restartPolicy", "spec.schedulerName",
-                "spec.serviceAccountName", "spec.hostNetwork", "status.podIP", "status.nominatedNodeName"]),
+                "spec.serviceAccountName", "spec.hostNetwork", "status.podIP", "status.nominatedNodeName"],
+            Columns: WithStatus),
         new("", "v1", "secrets", "secret", "Secret", true, [], SelectableFields: ["type"]),
         new("", "v1", "configmaps", "configmap", "ConfigMap", true, ["cm"]),
         new("", "v1", "services", "service", "Service", true, ["svc"], HasStatus: true, StatusOnCreate: StatusOnCreate.Drop,

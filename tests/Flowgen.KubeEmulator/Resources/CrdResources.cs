@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Flowgen.KubeEmulator.Api;
 using Flowgen.KubeEmulator.Storage;
+using Flowgen.KubeEmulator.Tables;
 using Flowgen.KubeEmulator.Validation;
 using Json.Schema;
 
@@ -64,7 +65,8 @@ internal static class CrdResources
                 TracksGeneration: true,
                 SelectableFields: (v["selectableFields"] as JsonArray)?.Select(f => JsonDoc.String(f, "jsonPath")!.TrimStart('.')).ToList(),
                 Categories: Strings(names["categories"]),
-                Schema: SchemaOf(v));
+                Schema: SchemaOf(v),
+                Columns: PrinterColumn.FromCrdVersion(v));
         }).ToList();
     }
 

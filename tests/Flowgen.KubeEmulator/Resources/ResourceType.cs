@@ -1,3 +1,4 @@
+using Flowgen.KubeEmulator.Tables;
 using Flowgen.KubeEmulator.Validation;
 
 namespace Flowgen.KubeEmulator.Resources;
@@ -32,8 +33,12 @@ public sealed record ResourceType(
     bool ReturnDeletedObject = false,
     IReadOnlyList<string>? SelectableFields = null,
     IReadOnlyList<string>? Categories = null,
-    CustomResourceSchema? Schema = null)
+    CustomResourceSchema? Schema = null,
+    IReadOnlyList<PrinterColumn>? Columns = null)
 {
+    /// <summary>The columns of its Table after Name; Age unless the type says otherwise.</summary>
+    public IReadOnlyList<PrinterColumn> PrinterColumns => Columns ?? [PrinterColumn.Age];
+
     public GroupResource GroupResource => new(Group, Plural);
 
     public string ApiVersion => Group.Length == 0 ? Version : $"{Group}/{Version}";
