@@ -13,6 +13,7 @@ internal static class AgentPodRenderer
     public const string ContainerName = "agent";
     public const string TokenDirectory = "/var/run/flowgen";
     public const string TokenKey = "token";
+    public const string ControlPortName = "control";
     private const string TokenVolume = "flow-token";
 
     /// <summary>
@@ -94,7 +95,7 @@ internal static class AgentPodRenderer
             Name = ContainerName,
             Image = request.Image,
             Args = [.. request.Agent.ToArguments()],
-            Ports = [new V1ContainerPort { Name = "control", ContainerPort = request.Agent.Port, Protocol = "TCP" }],
+            Ports = [new V1ContainerPort { Name = ControlPortName, ContainerPort = request.Agent.Port, Protocol = "TCP" }],
             ReadinessProbe = new V1Probe { HttpGet = new V1HTTPGetAction { Path = "/readyz", Port = probePort }, PeriodSeconds = 1 },
             LivenessProbe = new V1Probe { HttpGet = new V1HTTPGetAction { Path = "/healthz", Port = probePort }, PeriodSeconds = 10 },
             Resources = request.Resources,

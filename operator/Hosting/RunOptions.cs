@@ -26,7 +26,9 @@ internal sealed record RunOptions
 
     public string? Kubeconfig { get; init; }
 
-    public int Port { get; init; } = 8080;
+    public const int DefaultPort = 8080;
+
+    public int Port { get; init; } = DefaultPort;
 
     public IPAddress Bind { get; init; } = IPAddress.Any;
 

@@ -9,7 +9,9 @@ internal static class RepoFiles
 
     public static string CrdFile => Path.Combine(Root, "crds", Flowgen.Operator.Api.TrafficFlowCrd.FileName);
 
-    public static IEnumerable<string> Samples => Directory.EnumerateFiles(Path.Combine(Root, "config", "samples"), "*.yaml").Order();
+    /// <summary>The sample TrafficFlows (config/samples, without its kustomization.yaml).</summary>
+    public static IEnumerable<string> Samples => Directory.EnumerateFiles(Path.Combine(Root, "config", "samples"), "*.yaml")
+        .Where(f => Path.GetFileName(f) != "kustomization.yaml").Order();
 
     private static string FindRoot([CallerFilePath] string source = "")
     {

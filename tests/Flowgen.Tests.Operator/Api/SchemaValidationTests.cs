@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Flowgen.KubeEmulator.Validation;
+using Flowgen.Manifests.Yaml;
 using k8s;
 using k8s.Models;
 
@@ -11,13 +12,6 @@ namespace Flowgen.Tests.Operator.Api;
 /// </summary>
 public class SchemaValidationTests
 {
-    private static readonly Lazy<CustomResourceSchema> Schema = new(() =>
-    {
-        var crd = KubernetesYaml.Deserialize<V1CustomResourceDefinition>(File.ReadAllText(RepoFiles.CrdFile));
-        var schema = crd.Spec.Versions.Single().Schema.OpenAPIV3Schema;
-        return new CustomResourceSchema((JsonObject)JsonNode.Parse(KubernetesJson.Serialize(schema))!);
-    });
-
     private static readonly string[] PlacementFields = ["nodeSelector", "interface", "targets"];
 
     [Theory]
@@ -28,7 +22,7 @@ public class SchemaValidationTests
     public void Defaults_are_filled_in()
     {
         var flow = Basic();
-        Assert.Empty(Schema.Value.Admit(flow));
+        Assert.Empty(CommittedCrd.Schema.Admit(flow));
         Assert.Equal("Together", flow["spec"]!["startPolicy"]!.GetValue<string>());
         Assert.Equal(9, flow["spec"]!["udp"]!["srcPort"]!.GetValue<long>());
         Assert.False(flow["spec"]!["agents"]!["privileged"]!.GetValue<bool>());
@@ -59,14 +53,14 @@ public class SchemaValidationTests
         var flow = Basic();
         var parent = block.Length == 0 ? flow["spec"]! : flow["spec"]![block]!;
         parent[field] = JsonNode.Parse(json);
-        Assert.True(Schema.Value.Admit(flow).Count > 0, why);
+        Assert.True(CommittedCrd.Schema.Admit(flow).Count > 0, why);
     }
 
     [Fact]
     public void A_bad_MAC_in_a_target_is_refused()
     {
         var flow = WithTargets("""[{"node": "n1", "interface": "eth0", "dstMac": "aa:bb:cc:dd:ee:gg"}]""");
-        Assert.NotEmpty(Schema.Value.Admit(flow));
+        Assert.NotEmpty(CommittedCrd.Schema.Admit(flow));
     }
 
     [Fact]
@@ -74,7 +68,7 @@ public class SchemaValidationTests
     {
         var flow = Basic();
         flow["spec"]!["packets"] = 1000;
-        Assert.NotEmpty(Schema.Value.Admit(flow));
+        Assert.NotEmpty(CommittedCrd.Schema.Admit(flow));
     }
 
     [Fact]
@@ -82,7 +76,7 @@ public class SchemaValidationTests
     {
         var flow = Basic();
         flow["spec"]!.AsObject().Remove("duration");
-        Assert.NotEmpty(Schema.Value.Admit(flow));
+        Assert.NotEmpty(CommittedCrd.Schema.Admit(flow));
     }
 
     [Theory]
@@ -101,19 +95,19 @@ public class SchemaValidationTests
             agents.Remove(name);
         }
 
-        Assert.True(Schema.Value.Admit(flow).Count > 0, why);
+        Assert.True(CommittedCrd.Schema.Admit(flow).Count > 0, why);
     }
 
     [Fact]
     public void Targets_alone_are_a_placement() =>
-        Assert.Empty(Schema.Value.Admit(WithTargets("""[{"node": "n1", "interface": "eth0"}]""")));
+        Assert.Empty(CommittedCrd.Schema.Admit(WithTargets("""[{"node": "n1", "interface": "eth0"}]""")));
 
     [Fact]
-    public void An_empty_target_list_is_refused() => Assert.NotEmpty(Schema.Value.Admit(WithTargets("[]")));
+    public void An_empty_target_list_is_refused() => Assert.NotEmpty(CommittedCrd.Schema.Admit(WithTargets("[]")));
 
     [Fact]
     public void A_target_without_interface_is_refused() =>
-        Assert.NotEmpty(Schema.Value.Admit(WithTargets("""[{"node": "n1"}]""")));
+        Assert.NotEmpty(CommittedCrd.Schema.Admit(WithTargets("""[{"node": "n1"}]""")));
 
     private static JsonObject WithTargets(string targets)
     {
@@ -127,5 +121,5 @@ public class SchemaValidationTests
 
     private static JsonObject Basic() => YamlJson.Parse(File.ReadAllText(SampleFlows.PathOf("udp-basic.yaml")));
 
-    private static IReadOnlyList<Flowgen.KubeEmulator.Api.StatusCause> Admit(string yaml) => Schema.Value.Admit(YamlJson.Parse(yaml));
+    private static IReadOnlyList<Flowgen.KubeEmulator.Api.StatusCause> Admit(string yaml) => CommittedCrd.Schema.Admit(YamlJson.Parse(yaml));
 }

@@ -2,19 +2,22 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using YamlDotNet.RepresentationModel;
 
-namespace Flowgen.Tests.Operator.Api;
+namespace Flowgen.Manifests.Yaml;
 
 /// <summary>
 /// A YAML manifest as the JSON kubectl would send: plain scalars typed as YAML 1.2's core schema
 /// types them (null, booleans, integers, floats), quoted ones left as text.
 /// </summary>
-internal static class YamlJson
+public static class YamlJson
 {
-    public static JsonObject Parse(string yaml)
+    public static JsonObject Parse(string yaml) => ParseAll(yaml).Single();
+
+    /// <summary>Every document of a multi-document stream, empty ones (a lone comment) left out.</summary>
+    public static IReadOnlyList<JsonObject> ParseAll(string yaml)
     {
         var stream = new YamlStream();
         stream.Load(new StringReader(yaml));
-        return (JsonObject)Convert(stream.Documents.Single().RootNode)!;
+        return [.. stream.Documents.Select(d => Convert(d.RootNode)).OfType<JsonObject>()];
     }
 
     private static JsonNode? Convert(YamlNode node) => node switch
