@@ -1,11 +1,12 @@
 using System.Globalization;
 using System.Net;
+using System.Text.Json;
 
 namespace Flowgen.Tests.Kernel.TestBed;
 
 /// <summary>
 /// A real Prometheus server (Debian's <c>prometheus</c>) inside a test namespace, listening on that
-/// namespace's loopback and scraping one target there every second. It keeps its configuration
+/// namespace's loopback and scraping targets there every second. It keeps its configuration
 /// and data in a temporary directory; disposing kills it and deletes the directory.
 /// </summary>
 public sealed class PrometheusServer : IAsyncDisposable
@@ -35,7 +36,14 @@ public sealed class PrometheusServer : IAsyncDisposable
     /// as job <see cref="Job"/>, and returns once it is ready. It listens on <paramref name="listenPort"/>,
     /// or on a free port. Skips or fails (in CI) when prometheus is not installed.
     /// </summary>
-    public static async Task<PrometheusServer> StartAsync(string ns, int targetPort, int? listenPort = null)
+    public static Task<PrometheusServer> StartAsync(string ns, int targetPort, int? listenPort = null) =>
+        StartAsync(ns, [new PrometheusTarget(Job, targetPort)], listenPort);
+
+    /// <summary>
+    /// Starts Prometheus in <paramref name="ns"/> scraping every one of <paramref name="targets"/> (on that
+    /// namespace's loopback) with its job and labels, and returns once it is ready.
+    /// </summary>
+    public static async Task<PrometheusServer> StartAsync(string ns, IReadOnlyList<PrometheusTarget> targets, int? listenPort = null)
     {
         var executable = ToolRequirement.Ensure("prometheus", Install);
         var port = listenPort ?? FreePort.OnLoopback(ns);
@@ -45,7 +53,7 @@ public sealed class PrometheusServer : IAsyncDisposable
         try
         {
             var config = Path.Combine(directory.FullName, "prometheus.yml");
-            await File.WriteAllTextAsync(config, Config(targetPort));
+            await File.WriteAllTextAsync(config, Config(targets));
             process = ChildProcess.Start(ns, executable,
                 $"--config.file={config}",
                 $"--storage.tsdb.path={Path.Combine(directory.FullName, "data")}",
@@ -70,12 +78,24 @@ public sealed class PrometheusServer : IAsyncDisposable
     {
         var query = $"api/v1/query?query={Uri.EscapeDataString(expression)}";
         if (at is { } time)
-            query += $"&time={(time.ToUnixTimeMilliseconds() / 1000.0).ToString("F3", CultureInfo.InvariantCulture)}";
-        using var response = await _http.GetAsync(query);
-        var body = await response.Content.ReadAsStringAsync();
-        if (response.StatusCode != HttpStatusCode.OK)
-            throw new InvalidOperationException($"query `{expression}` answered {(int)response.StatusCode}: {body}");
-        return PrometheusQueryResult.Parse(body, expression);
+            query += $"&time={Seconds(time)}";
+        return PrometheusQueryResult.Parse(await GetOkAsync(query, expression), expression);
+    }
+
+    /// <summary>A range query (/api/v1/query_range) from <paramref name="start"/> to <paramref name="end"/>, one point per <paramref name="step"/>.</summary>
+    public async Task<IReadOnlyList<PrometheusSeries>> QueryRangeAsync(string expression, DateTimeOffset start, DateTimeOffset end, TimeSpan step)
+    {
+        var query = $"api/v1/query_range?query={Uri.EscapeDataString(expression)}&start={Seconds(start)}&end={Seconds(end)}" +
+            $"&step={step.TotalSeconds.ToString(CultureInfo.InvariantCulture)}";
+        return PrometheusSeries.ParseMatrix(await GetOkAsync(query, expression), expression);
+    }
+
+    /// <summary>The values of label <paramref name="name"/> on the series that <paramref name="match"/> selects (/api/v1/label/NAME/values).</summary>
+    public async Task<IReadOnlyList<string>> LabelValuesAsync(string name, string match)
+    {
+        var query = $"api/v1/label/{Uri.EscapeDataString(name)}/values?match[]={Uri.EscapeDataString(match)}";
+        using var document = JsonDocument.Parse(await GetOkAsync(query, match));
+        return document.RootElement.GetProperty("data").EnumerateArray().Select(value => value.GetString() ?? "").ToList();
     }
 
     /// <summary>The value of a query that must give exactly one sample; throws with what it gave otherwise.</summary>
@@ -106,6 +126,22 @@ public sealed class PrometheusServer : IAsyncDisposable
                 throw new TimeoutException(
                     $"no sample of {metric} scraped at or after {instant:O} within {timeout.TotalSeconds:0.#} s " +
                     $"(newest: [{string.Join("; ", samples)}])\n{await TargetsAsync()}\n{Describe()}");
+            await Task.Delay(Poll);
+        }
+    }
+
+    /// <summary>Polls <paramref name="expression"/> until it gives samples, and returns them; throws after <paramref name="timeout"/>.</summary>
+    public async Task<IReadOnlyList<PrometheusSample>> WaitForSamplesAsync(string expression, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            var samples = await QueryAsync(expression);
+            if (samples.Count > 0)
+                return samples;
+            if (DateTime.UtcNow >= deadline)
+                throw new TimeoutException(
+                    $"`{expression}` gave no samples within {timeout.TotalSeconds:0.#} s\n{await TargetsAsync()}\n{Describe()}");
             await Task.Delay(Poll);
         }
     }
@@ -155,16 +191,35 @@ public sealed class PrometheusServer : IAsyncDisposable
         }
     }
 
-    static string Config(int targetPort) =>
+    async Task<string> GetOkAsync(string query, string expression)
+    {
+        using var response = await _http.GetAsync(query);
+        var body = await response.Content.ReadAsStringAsync();
+        return response.StatusCode == HttpStatusCode.OK
+            ? body
+            : throw new InvalidOperationException($"query `{expression}` answered {(int)response.StatusCode}: {body}");
+    }
+
+    static string Seconds(DateTimeOffset time) => (time.ToUnixTimeMilliseconds() / 1000.0).ToString("F3", CultureInfo.InvariantCulture);
+
+    // JSON strings are YAML double-quoted scalars, so names and labels need no YAML escaping of their own.
+    static string Config(IReadOnlyList<PrometheusTarget> targets) =>
         $"""
         global:
           scrape_interval: {ScrapeInterval.TotalSeconds}s
           scrape_timeout: {ScrapeInterval.TotalSeconds}s
           evaluation_interval: {ScrapeInterval.TotalSeconds}s
         scrape_configs:
-          - job_name: {Job}
+        {string.Concat(targets.Select(ScrapeConfig))}
+        """;
+
+    static string ScrapeConfig(PrometheusTarget target) =>
+        $"""
+          - job_name: {JsonSerializer.Serialize(target.Job)}
             static_configs:
-              - targets: ['127.0.0.1:{targetPort}']
+              - targets: ['127.0.0.1:{target.Port}']
+                labels: {JsonSerializer.Serialize(target.Labels)}
+
         """;
 
     static void Delete(DirectoryInfo directory)
