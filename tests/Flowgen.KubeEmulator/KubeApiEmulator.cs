@@ -18,6 +18,15 @@ namespace Flowgen.KubeEmulator;
 /// An in-process Kubernetes API server on a loopback port: real HTTP, real API semantics (resourceVersion,
 /// conflicts, watches with bookmarks and 410, status subresource, finalizers, owner-reference GC, CRD schemas),
 /// for clients such as KubernetesClient and kubectl.
+/// <para>
+/// The real kubectl (v1.32; see <see cref="Clients.Kubectl"/>) works for: version, legacy discovery (kubectl asks for
+/// aggregated discovery and falls back; documents follow CRDs as they come and go), get with server-side Tables
+/// (printer columns of CRDs, Name/Status/Age of built-ins, <c>-w</c> as Table watch events), <c>-o yaml</c> and
+/// jsonpath, client-side apply and its patches, delete <c>--wait</c>, wait <c>--for=jsonpath</c>, label, and
+/// <c>create namespace</c> (protobuf bodies are read only for metadata-only objects).
+/// No OpenAPI documents are served, so kubectl's client-side validation must be off (<c>--validate=false</c>);
+/// the server itself still validates custom resources against their CRD schema.
+/// </para>
 /// </summary>
 public sealed class KubeApiEmulator : IAsyncDisposable
 {

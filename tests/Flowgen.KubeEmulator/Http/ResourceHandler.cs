@@ -141,10 +141,11 @@ internal sealed class ResourceHandler(
 
     private static async Task<string> ReadBodyAsync(HttpContext context)
     {
-        // Only JSON bodies are understood; protobuf (what typed Go clients such as kubectl create send) gets 415.
         if (context.Request.ContentType is { } contentType && contentType.Contains("protobuf", StringComparison.Ordinal))
         {
-            throw Errors.UnsupportedBodyType(contentType);
+            using var buffer = new MemoryStream();
+            await context.Request.Body.CopyToAsync(buffer, context.RequestAborted);
+            return ProtobufMetadataBody.Decode(buffer.ToArray(), contentType).ToJsonString();
         }
         using var reader = new StreamReader(context.Request.Body);
         return await reader.ReadToEndAsync(context.RequestAborted);

@@ -69,15 +69,17 @@ public class KubectlGetTests : KubectlTests
     }
 
     [Fact]
-    public async Task Namespaces_show_their_phase_and_nodes_take_labels()
+    public async Task Created_namespaces_show_their_phase_and_nodes_take_labels()
     {
         await ApplyAsync(WriteManifest("node.yaml", "apiVersion: v1\nkind: Node\nmetadata:\n  name: worker-1\n"));
+        await Kubectl.RunAsync("create", "namespace", "flows");
 
         await Kubectl.RunAsync("label", "node", "worker-1", "flowgen.dev/generator=true");
         var namespaces = KubectlTable.Parse((await Kubectl.RunAsync("get", "namespaces")).StandardOutput);
         var nodes = KubectlTable.Parse((await Kubectl.RunAsync("get", "nodes", "-l", "flowgen.dev/generator=true")).StandardOutput);
 
         Assert.Contains(namespaces, row => row["NAME"] == "default" && row["STATUS"] == "Active");
+        Assert.Contains(namespaces, row => row["NAME"] == "flows" && row["STATUS"] == "Active");
         Assert.Equal("worker-1", Assert.Single(nodes)["NAME"]);
         Assert.Equal("true", (await Client.CoreV1.ReadNodeAsync("worker-1")).Metadata.Labels["flowgen.dev/generator"]);
     }
