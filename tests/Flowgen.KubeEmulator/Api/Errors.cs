@@ -32,7 +32,7 @@ internal static class Errors
         new(415, "UnsupportedMediaType", $"the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/strategic-merge-patch+json (got {contentType})");
 
     public static KubeApiException UnsupportedBodyType(string contentType) =>
-        new(415, "UnsupportedMediaType", $"the body of the request was in an unknown format - accepted media types include: application/json, application/yaml (got {contentType})");
+        new(415, "UnsupportedMediaType", $"the body of the request was in an unknown format - accepted media types include: application/json (protobuf only for objects with nothing but metadata) (got {contentType})");
 
     public static KubeApiException Expired(string message) => new(410, "Expired", message);
 
