@@ -46,4 +46,36 @@ struct sink_counters {
 	__u64 other;        /* everything else, passed to the stack */
 };
 
+/* Read-only configuration of the lossy forwarder (its .rodata). */
+struct wire_config {
+	__u32 ifindex_a;          /* frames arriving here leave through ifindex_b (direction 0) */
+	__u32 ifindex_b;          /* frames arriving here leave through ifindex_a (direction 1) */
+	__u32 drop_ppm[2];        /* per direction: drop probability in parts per million */
+	__u32 lose;               /* which frames may be dropped: enum wire_lose */
+};
+
+/* wire_config.lose */
+enum wire_lose {
+	WIRE_LOSE_IP = 0,         /* IPv4 and IPv6, except neighbour discovery; ARP and non-IP pass */
+	WIRE_LOSE_UDP_TCP = 1,    /* only UDP and TCP over IPv4 and IPv6 */
+	WIRE_LOSE_ALL = 2,        /* any frame, ARP and neighbour discovery included */
+};
+
+/* Forwarder counters, one per-CPU slot per direction (map "wire_counters", key 0: A to B,
+ * 1: B to A). forwarded, dropped: written by the XDP program. transmitted, xmit_dropped:
+ * written by the xdp_devmap_xmit tracepoint; redirect_errors by xdp_redirect_err.
+ * Once idle, forwarded == transmitted + xmit_dropped + redirect_errors. Bytes are on the
+ * wire, FCS included. unflushed: private to the programs (frames redirected on this CPU
+ * whose fate no tracepoint has reported yet). */
+struct wire_counters {
+	__u64 forwarded;
+	__u64 forwarded_bytes;
+	__u64 dropped;
+	__u64 dropped_bytes;
+	__u64 transmitted;
+	__u64 xmit_dropped;
+	__u64 redirect_errors;
+	__u64 unflushed;
+};
+
 #endif

@@ -11,6 +11,7 @@ internal static class FlowgenCommand
         commands:
           udp     send UDP frames with XDP live frames (IPv4 or IPv6)
           sink    count (and drop or pass) test traffic arriving on an interface
+          wire    forward frames between two interfaces, dropping a set fraction (for loss tests)
           probe   check whether an interface can send live frames, and why not
           demo    two test hosts on a veth pair, a sink and a generator, for a few seconds
           agent   run one job as a daemon: HTTP control API and Prometheus metrics
@@ -64,6 +65,7 @@ internal static class FlowgenCommand
     [
         new("udp", UdpJob.RequestsHelp, UdpJob.Help, UdpCommand.RunAsync),
         new("sink", SinkOptions.RequestsHelp, SinkOptions.Help, SinkCommand.RunAsync),
+        new("wire", WireOptions.RequestsHelp, WireOptions.Help, WireCommand.RunAsync),
         new("probe", ProbeCommand.RequestsHelp, ProbeCommand.Help, args => Task.FromResult(ProbeCommand.Run(args))),
         new("demo", Demo.DemoOptions.RequestsHelp, Demo.DemoOptions.Help, Demo.DemoCommand.RunAsync),
         new("agent", AgentOptions.RequestsHelp, AgentOptions.Help, AgentCommand.RunAsync),

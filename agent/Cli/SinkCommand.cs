@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Flowgen.Engine;
 
 namespace Flowgen.Cli;
@@ -14,22 +13,8 @@ internal static class SinkCommand
         using var stop = new StopRequests();
         using var sink = SinkProgram.Attach(iface, options.Pass);
         var reporter = new SinkReporter(Console.Out, options.Json);
-        var clock = Stopwatch.StartNew();
         reporter.Attached(iface.Name, iface.Index, options.Pass);
-
-        using var timer = new PeriodicTimer(options.Interval);
-        using var limit = options.Duration is { } duration ? new CancellationTokenSource(duration) : new CancellationTokenSource();
-        using var ended = CancellationTokenSource.CreateLinkedTokenSource(stop.Token, limit.Token);
-        try
-        {
-            while (await timer.WaitForNextTickAsync(ended.Token))
-                reporter.Interval(sink.ReadCounters(), clock.Elapsed);
-        }
-        catch (OperationCanceledException)
-        {
-            // Stopped by signal or duration: the summary follows.
-        }
-        reporter.Summary(sink.ReadCounters(), clock.Elapsed);
+        await IntervalLoop.RunAsync(sink.ReadCounters, reporter, options.Interval, options.Duration, stop.Token);
         return ExitCodes.Done;
     }
 }

@@ -6,9 +6,9 @@ namespace Flowgen.Cli;
 internal sealed record SinkOptions(string Interface, bool Pass, TimeSpan Interval, TimeSpan? Duration, bool Json)
 {
     private static readonly OptionSpec PassOption = new("pass", null, null, "pass counted frames to the stack instead of dropping them");
-    private static readonly OptionSpec IntervalOption = new("interval", 'I', "TIME", "statistics interval, e.g. 500ms", "1s");
-    private static readonly OptionSpec DurationOption = new("duration", null, "TIME", "stop after TIME, e.g. 30s", "no limit");
-    private static readonly OptionSpec JsonOption = new("json", null, null, "print JSON lines for machines");
+    private static readonly OptionSpec IntervalOption = ReportingOptions.Interval;
+    private static readonly OptionSpec DurationOption = ReportingOptions.Duration;
+    private static readonly OptionSpec JsonOption = ReportingOptions.Json;
     private static readonly OptionSpec[] All = [PassOption, IntervalOption, DurationOption, JsonOption, OptionSpec.Help];
 
     public static string Help => HelpFormatter.Format(
@@ -18,12 +18,12 @@ internal sealed record SinkOptions(string Interface, bool Pass, TimeSpan Interva
         [("IFACE", "the receiving interface")],
         All);
 
-    public static bool RequestsHelp(IReadOnlyList<string> args) => args.Contains("-h") || args.Contains("--help");
+    public static bool RequestsHelp(IReadOnlyList<string> args) => ReportingOptions.RequestsHelp(args);
 
     public static SinkOptions Parse(IReadOnlyList<string> args)
     {
         string? iface = null;
-        var options = new SinkOptions(string.Empty, false, TimeSpan.FromSeconds(1), null, false);
+        var options = new SinkOptions(string.Empty, false, ReportingOptions.DefaultInterval, null, false);
         foreach (ParsedArgument arg in new ArgumentReader("sink", All).Read(args))
         {
             if (arg.Option is null)

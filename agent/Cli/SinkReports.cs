@@ -12,7 +12,7 @@ internal sealed record SinkSummaryReport(string Event, long Packets, long WireBy
     double PacketsPerSecond, double MbitPerSecond);
 
 /// <summary>What `flowgen sink` prints: a line once attached, one per interval, a summary.</summary>
-internal sealed class SinkReporter(TextWriter output, bool json)
+internal sealed class SinkReporter(TextWriter output, bool json) : ICountsReporter<SinkCounters>
 {
     private static readonly CultureInfo Numbers = CultureInfo.InvariantCulture;
 

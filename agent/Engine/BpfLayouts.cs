@@ -45,6 +45,31 @@ internal struct SinkCountersSlot
     public ulong Other;
 }
 
+/// <summary>struct wire_config.</summary>
+[StructLayout(LayoutKind.Sequential)]
+internal struct WireConfig
+{
+    public uint IfindexA;
+    public uint IfindexB;
+    public uint DropPpmAToB;
+    public uint DropPpmBToA;
+    public uint Lose;
+}
+
+/// <summary>struct wire_counters (one per-CPU slot of one direction).</summary>
+[StructLayout(LayoutKind.Sequential)]
+internal struct WireCountersSlot
+{
+    public ulong Forwarded;
+    public ulong ForwardedBytes;
+    public ulong Dropped;
+    public ulong DroppedBytes;
+    public ulong Transmitted;
+    public ulong XmitDropped;
+    public ulong RedirectErrors;
+    public ulong Unflushed;
+}
+
 internal static class BpfLayoutConstants
 {
     /// <summary>FLOWGEN_ERRNO_SLOTS: redirect errors by errno; the last slot collects the rest.</summary>
