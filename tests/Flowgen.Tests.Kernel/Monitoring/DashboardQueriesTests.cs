@@ -1,0 +1,102 @@
+using System.Globalization;
+using Flowgen.Tests.Kernel.TestBed;
+
+namespace Flowgen.Tests.Kernel.Monitoring;
+
+/// <summary>
+/// The Grafana dashboard against a real Prometheus scraping a real agent (sending on the veth bed) and a
+/// real operator (reconciling a TrafficFlow on the API emulator), each with the labels a PodMonitor adds.
+/// </summary>
+public sealed class DashboardQueriesTests
+{
+    // What the PodMonitor's relabelings would give the agent pod's series; the flow name has a regex metacharacter.
+    const string AgentNamespace = "flowgen-dash";
+    const string Flow = "dash.flow-1";
+    const string Node = "dash-node-1";
+    static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+    static readonly TimeSpan RunBeforeQueries = TimeSpan.FromSeconds(8);
+    // Grafana's $__rate_interval is at least four scrape intervals.
+    static readonly TimeSpan RateInterval = 4 * PrometheusServer.ScrapeInterval;
+
+    [SkippableFact]
+    public async Task Every_dashboard_query_returns_data_from_a_running_agent_and_operator()
+    {
+        KernelRequirement.EnsureRoot();
+        var dashboard = GrafanaDashboard.Load();
+        Assert.All(dashboard.Panels, panel => Assert.True(
+            panel.Title.Length > 0 && (string?)panel.Datasource?["uid"] == "${datasource}" && panel.Targets.Count > 0
+                && panel.Targets.All(t => t.Expr.Length > 0 && (string?)t.Datasource?["uid"] == "${datasource}"),
+            $"panel \"{panel.Title}\" needs a title, the ${{datasource}} data source and targets with expressions"));
+        await CleanBed.RunAsync(async bed =>
+        {
+            await using var sink = await RunningSink.StartAsync(bed);
+            await using var agent = await FlowAgent.StartArmedAsync(bed, Flow);
+            await using var flowOperator = await OperatorUnderTest.StartAsync(bed.GeneratorNamespace, Node);
+            await using var prometheus = await PrometheusServer.StartAsync(bed.GeneratorNamespace,
+                [PodTarget("flowgen-agents", agent.Port, AgentNamespace, "flowgen-agent-dash-0", "agent"),
+                 PodTarget("flowgen-operator", flowOperator.Port, "flowgen-system", "flowgen-operator-0", "operator")]);
+            var from = DateTimeOffset.UtcNow;
+            await prometheus.WaitForSamplesAsync("flowgen_operator_leader == 1", Patience);
+            await flowOperator.CreateFlowAsync("dash-flow", Node);
+            await prometheus.WaitForSamplesAsync("flowgen_operator_flows", Patience);
+            await agent.StartAsync();
+            var to = await prometheus.WaitForScrapeAfterAsync("flowgen_packets_sent_total", DateTimeOffset.UtcNow + RunBeforeQueries, Patience);
+
+            var query = new DashboardQuery(prometheus, from, to, PrometheusServer.ScrapeInterval);
+            var variables = Variables(to - from);
+            var results = await QueryEveryTargetAsync(dashboard, variables, query);
+            var labelValues = new List<(LabelValuesVariable Variable, IReadOnlyList<string> Values)>();
+            foreach (var variable in dashboard.LabelValuesVariables)
+                labelValues.Add((variable, await prometheus.LabelValuesAsync(variable.Label, variables.Substitute(variable.Selector))));
+            var typo = results[0].Expr.Replace("_total", "_totl", StringComparison.Ordinal);
+            var typoSeries = await query.SeriesWithDataAsync(typo, results[0].Target.Instant);
+            var scrapeTargets = await prometheus.TargetsAsync();
+            await agent.StopAsync();
+
+            Assert.NotEmpty(results);
+            var empty = results.Where(r => r.Series.Count == 0).Select(r => $"{r.Panel.Title} [{r.Target.RefId}]: {r.Expr}").ToList();
+            Assert.True(empty.Count == 0, $"no data from {from:O} to {to:O}:\n{string.Join('\n', empty)}\n{scrapeTargets}");
+            var nodeless = results.Where(r => r.Target.Legend.Contains("{{node}}", StringComparison.Ordinal))
+                .SelectMany(r => r.Series.Where(s => s.GetValueOrDefault("node") != Node).Select(s => $"{r.Panel.Title}: {Show(s)}")).ToList();
+            Assert.True(nodeless.Count == 0, $"series without node=\"{Node}\" in a panel whose legend names the node:\n{string.Join('\n', nodeless)}");
+            // The agent is the only one: each variable offers exactly its namespace, then its flow.
+            Assert.Equal([("namespace", AgentNamespace), ("flow", Flow)],
+                labelValues.Select(l => (l.Variable.Name, string.Join(", ", l.Values))));
+            Assert.True(typo != results[0].Expr && typoSeries.Count == 0, $"`{typo}` gave data: the check cannot fail");
+        });
+    }
+
+    sealed record TargetResult(GrafanaPanel Panel, GrafanaTarget Target, string Expr, IReadOnlyList<IReadOnlyDictionary<string, string>> Series);
+
+    static async Task<List<TargetResult>> QueryEveryTargetAsync(GrafanaDashboard dashboard, GrafanaVariables variables, DashboardQuery query)
+    {
+        var results = new List<TargetResult>();
+        foreach (var panel in dashboard.Panels)
+        {
+            foreach (var target in panel.Targets)
+            {
+                var expr = variables.Substitute(target.Expr);
+                results.Add(new TargetResult(panel, target, expr, await query.SeriesWithDataAsync(expr, target.Instant)));
+            }
+        }
+        return results;
+    }
+
+    /// <summary>A scrape target with the labels a PodMonitor's relabelings add.</summary>
+    static PrometheusTarget PodTarget(string job, int port, string ns, string pod, string container) =>
+        new(job, port, new Dictionary<string, string> { ["namespace"] = ns, ["pod"] = pod, ["node"] = Node, ["container"] = container });
+
+    /// <summary>What Grafana substitutes: one namespace, one flow picked from the multi-value list, the time range's intervals.</summary>
+    static GrafanaVariables Variables(TimeSpan range) => new(new Dictionary<string, string>
+    {
+        ["namespace"] = AgentNamespace,
+        ["flow"] = GrafanaVariables.RegexValue(Flow),
+        ["__rate_interval"] = Seconds(RateInterval),
+        ["__interval"] = Seconds(PrometheusServer.ScrapeInterval),
+        ["__range"] = Seconds(range),
+    });
+
+    static string Seconds(TimeSpan span) => $"{Math.Ceiling(span.TotalSeconds).ToString(CultureInfo.InvariantCulture)}s";
+
+    static string Show(IReadOnlyDictionary<string, string> labels) => $"{{{string.Join(',', labels.Select(p => $"{p.Key}=\"{p.Value}\""))}}}";
+}
