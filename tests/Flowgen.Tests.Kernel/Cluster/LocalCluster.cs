@@ -43,9 +43,8 @@ public sealed class LocalCluster : IAsyncDisposable
         {
             kubectl = Kubectl.For(emulator, FlowNamespace);
             await kubectl.RunAsync("apply", Kubectl.NoValidation, "-f", RepoFiles.Path("crds", "flowgen.dev_trafficflows.yaml"));
-            // Applied as manifests: `kubectl create namespace` sends a protobuf body, which the emulator refuses (415).
             foreach (var ns in new[] { OperatorNamespace, FlowNamespace })
-                await kubectl.RunWithInputAsync($"apiVersion: v1\nkind: Namespace\nmetadata:\n  name: {ns}\n", "apply", Kubectl.NoValidation, "-f", "-");
+                await kubectl.RunAsync("create", "namespace", ns);
             kubelet = await LocalKubelet.StartAsync(emulator.BaseAddress, NodeName, bed.GeneratorNamespace, GeneratorNode);
             return new LocalCluster(emulator, kubectl, kubelet, OperatorProcess.Start(emulator.BaseAddress, OperatorNamespace, "e2e"));
         }
