@@ -52,8 +52,13 @@ public sealed class KubeletPod : IAsyncDisposable
         { HostNetwork: not true } => "the local kubelet runs host-network pods only (it has no pod network)",
         { InitContainers.Count: > 0 } => "the local kubelet runs no init containers",
         _ when pod.Spec.Containers[0].Command is { Count: > 0 } => "the local kubelet runs the image's entrypoint (flowgen) only, not a command",
+        _ when !MountsOnlySecrets(pod) => "the local kubelet mounts secret volumes only",
         _ => null,
     };
+
+    static bool MountsOnlySecrets(V1Pod pod) =>
+        (pod.Spec.Containers[0].VolumeMounts ?? [])
+            .All(mount => pod.Spec.Volumes?.FirstOrDefault(volume => volume.Name == mount.Name)?.Secret is not null);
 
     /// <summary>Starts the container; throws when a secret it mounts is missing (the pod stays pending).</summary>
     public static async Task<KubeletPod> StartAsync(IKubernetes client, V1Pod pod, string nodeNamespace, CancellationToken ct)

@@ -107,7 +107,7 @@ public sealed class LocalKubelet : IAsyncDisposable
             {
                 return;
             }
-            catch (Exception e) when (e is HttpOperationException or HttpRequestException or NotSupportedException or InvalidOperationException)
+            catch (Exception e) when (e is HttpOperationException or HttpRequestException)
             {
                 Note(e is HttpOperationException http ? $"{e.Message}: {http.Response?.Content}" : e.Message);
                 await Task.Delay(Poll, CancellationToken.None);
