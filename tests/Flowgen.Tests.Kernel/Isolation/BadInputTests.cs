@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text.RegularExpressions;
 using Flowgen.Tests.Kernel.TestBed;
 using Flowgen.Tests.Kernel.TestBed.Reports;
 
@@ -38,7 +36,7 @@ public sealed class BadInputTests
         KernelRequirement.EnsureRoot();
         await using var bed = await VethTestBed.CreateAsync();
 
-        await AssertRejectedAsync(what, () => FlowgenProcess.RunAsync(bed.GeneratorNamespace, Patience, args), exitCode, phrases);
+        await Rejection.AssertAsync(what, () => FlowgenProcess.RunAsync(bed.GeneratorNamespace, Patience, args), exitCode, phrases);
     }
 
     [SkippableFact]
@@ -47,7 +45,7 @@ public sealed class BadInputTests
         KernelRequirement.EnsureRoot();
         await using var bed = await VethTestBed.CreateAsync();
 
-        await AssertRejectedAsync("not root",
+        await Rejection.AssertAsync("not root",
             () => UnprivilegedFlowgen.RunAsync(bed.GeneratorNamespace, "udp", "-a", "198.18.0.2", "veth-gen", "-n", "10"),
             EnvironmentError, [@"\broot\b", "capabilit"]);
     }
@@ -58,7 +56,7 @@ public sealed class BadInputTests
         KernelRequirement.EnsureRoot();
         await using var bed = await VethTestBed.CreateAsync();
 
-        await AssertRejectedAsync("kernel 5.15",
+        await Rejection.AssertAsync("kernel 5.15",
             () => FlowgenProcess.RunAsync(bed.GeneratorNamespace, Patience,
                 new Dictionary<string, string> { ["FLOWGEN_KERNEL_RELEASE"] = "5.15.0" },
                 "udp", "-a", "198.18.0.2", "veth-gen", "-n", "10"),
@@ -71,7 +69,7 @@ public sealed class BadInputTests
         KernelRequirement.EnsureRoot();
         await using var bed = await VethTestBed.CreateAsync(new VethTestBedOptions { SinkGro = false });
 
-        var result = await AssertRejectedAsync("peer without gro",
+        var result = await Rejection.AssertAsync("peer without gro",
             () => FlowgenProcess.RunAsync(bed.GeneratorNamespace, Patience,
                 "udp", "--json", "-a", "198.18.0.2", "-n", "1000", "veth-gen"),
             EnvironmentError, ["gro on"]);
@@ -87,7 +85,7 @@ public sealed class BadInputTests
         await bed.ExecAsync(bed.GeneratorNamespace, "ip", "link", "set", "dev", bed.GeneratorInterface, "mtu", "9000");
         await bed.ExecAsync(bed.SinkNamespace, "ip", "link", "set", "dev", bed.SinkInterface, "mtu", "9000");
 
-        await AssertRejectedAsync("frame above a page",
+        await Rejection.AssertAsync("frame above a page",
             () => FlowgenProcess.RunAsync(bed.GeneratorNamespace, Patience,
                 "udp", "-a", "198.18.0.2", "-s", "3413", "-n", "10", "veth-gen"),
             UsageError, [@"\b3412\b"]);
@@ -105,20 +103,5 @@ public sealed class BadInputTests
         var received = await sink.StopWhenStableAsync();
 
         Assert.Equal((10_000L, 10_000L), (sent.Sent, received.Packets));
-    }
-
-    static async Task<ProcessResult> AssertRejectedAsync(string what, Func<Task<ProcessResult>> run, int exitCode, string[] phrases)
-    {
-        var before = await SystemSnapshot.TakeAsync();
-
-        var result = await run();
-
-        var described = $"{what}: {result.Describe()}";
-        Assert.True(result.ExitCode == exitCode, $"expected exit code {exitCode.ToString(CultureInfo.InvariantCulture)}: {described}");
-        Assert.True(result.Stderr.StartsWith("flowgen: ", StringComparison.Ordinal), $"expected 'flowgen: <message>' on stderr: {described}");
-        foreach (var phrase in phrases)
-            Assert.True(Regex.IsMatch(result.Stderr, phrase, RegexOptions.IgnoreCase), $"stderr should match /{phrase}/i: {described}");
-        Assert.Empty(await SystemSnapshot.LeftoversSinceAsync(before));
-        return result;
     }
 }

@@ -6,10 +6,14 @@ namespace Flowgen.Tests.Kernel.TestBed;
 /// </summary>
 public static class CleanBed
 {
-    public static async Task RunAsync(Func<VethTestBed, Task> test, VethTestBedOptions? options = null)
+    public static Task RunAsync(Func<VethTestBed, Task> test, VethTestBedOptions? options = null) =>
+        RunAsync(() => VethTestBed.CreateAsync(options), test);
+
+    /// <summary>The same on any bed, e.g. <see cref="WireTestBed.CreateAsync"/>.</summary>
+    public static async Task RunAsync<TBed>(Func<Task<TBed>> create, Func<TBed, Task> test) where TBed : IAsyncDisposable
     {
         var before = await SystemSnapshot.TakeAsync();
-        await using (var bed = await VethTestBed.CreateAsync(options))
+        await using (var bed = await create())
             await test(bed);
         Assert.Empty(await SystemSnapshot.LeftoversSinceAsync(before));
     }

@@ -18,7 +18,7 @@ public static class IpVersionFacts
     const int Ipv6Header = 40;
     const int UdpHeader = 8;
 
-    public static IPAddress SinkAddress(this VethTestBed bed, IpVersion version) =>
+    public static IPAddress SinkAddress(this IGeneratorSinkBed bed, IpVersion version) =>
         version == IpVersion.IPv4 ? bed.SinkIPv4 : bed.SinkIPv6;
 
     public static AddressFamily Family(this IpVersion version) =>

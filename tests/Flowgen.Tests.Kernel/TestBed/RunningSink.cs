@@ -24,7 +24,7 @@ public sealed class RunningSink : IAsyncDisposable
     public FlowgenProcess Process { get; }
 
     /// <summary>Starts the sink and returns once its XDP program is attached.</summary>
-    public static async Task<RunningSink> StartAsync(VethTestBed bed, bool pass = false)
+    public static async Task<RunningSink> StartAsync(IGeneratorSinkBed bed, bool pass = false)
     {
         string[] mode = pass ? ["--pass"] : [];
         var process = FlowgenProcess.Start(bed.SinkNamespace,

@@ -13,11 +13,11 @@ public static class UdpGenerator
 {
     static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
 
-    public static FlowgenProcess Start(VethTestBed bed, IpVersion version, params string[] options) =>
+    public static FlowgenProcess Start(IGeneratorSinkBed bed, IpVersion version, params string[] options) =>
         FlowgenProcess.Start(bed.GeneratorNamespace, Arguments(bed, version, options));
 
     /// <summary>Runs to its end; every call must bound the run with -n or --duration.</summary>
-    public static async Task<UdpRun> RunAsync(VethTestBed bed, IpVersion version, params string[] options)
+    public static async Task<UdpRun> RunAsync(IGeneratorSinkBed bed, IpVersion version, params string[] options)
     {
         if (!options.Contains("-n") && !options.Contains("--duration"))
             throw new ArgumentException("a run to completion needs -n or --duration", nameof(options));
@@ -25,6 +25,6 @@ public static class UdpGenerator
         return new UdpRun(result, UdpSummary.Parse(result.StdoutLines, result.Describe()));
     }
 
-    static string[] Arguments(VethTestBed bed, IpVersion version, string[] options) =>
+    static string[] Arguments(IGeneratorSinkBed bed, IpVersion version, string[] options) =>
         ["udp", "--json", "-a", bed.SinkAddress(version).ToString(), .. options, bed.GeneratorInterface];
 }

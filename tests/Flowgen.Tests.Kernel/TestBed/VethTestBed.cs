@@ -7,7 +7,7 @@ namespace Flowgen.Tests.Kernel.TestBed;
 /// Two test hosts, generator and sink, each in its own network namespace, joined by a veth pair.
 /// Dispose it (<c>await using</c>) so its namespaces go also when the test fails.
 /// </summary>
-public sealed class VethTestBed : IAsyncDisposable
+public sealed class VethTestBed : IGeneratorSinkBed, IAsyncDisposable
 {
     public const int IPv4PrefixLength = 24;
     public const int IPv6PrefixLength = 64;
