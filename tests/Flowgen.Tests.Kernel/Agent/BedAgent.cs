@@ -15,9 +15,16 @@ public static class BedAgent
         ["udp", "-a", bed.SinkIPv4.ToString(), .. options, bed.GeneratorInterface];
 
     /// <summary>Starts the agent in the generator namespace; returns once it is Armed, throws with its status if it is not.</summary>
-    public static async Task<AgentProcess> StartArmedAsync(VethTestBed bed, params string[] options)
+    public static Task<AgentProcess> StartArmedAsync(VethTestBed bed, params string[] options) =>
+        ArmedAsync(AgentProcess.StartAsync(bed.GeneratorNamespace, UdpJob(bed, options)));
+
+    /// <summary>Like <see cref="StartArmedAsync"/>, serving <paramref name="flow"/> as an agent pod does (<c>--flow</c>).</summary>
+    public static Task<AgentProcess> StartArmedForFlowAsync(VethTestBed bed, string flow, params string[] options) =>
+        ArmedAsync(AgentProcess.StartAsync(bed.GeneratorNamespace, UdpJob(bed, options), flow: flow));
+
+    static async Task<AgentProcess> ArmedAsync(Task<AgentProcess> starting)
     {
-        var agent = await AgentProcess.StartAsync(bed.GeneratorNamespace, UdpJob(bed, options));
+        var agent = await starting;
         try
         {
             var status = await agent.WaitForStateAsync(s => s.State != AgentState.Preparing, Patience);

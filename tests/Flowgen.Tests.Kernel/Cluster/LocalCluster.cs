@@ -46,7 +46,7 @@ public sealed class LocalCluster : IAsyncDisposable
             foreach (var ns in new[] { OperatorNamespace, FlowNamespace })
                 await kubectl.RunAsync("create", "namespace", ns);
             kubelet = await LocalKubelet.StartAsync(emulator.BaseAddress, NodeName, bed.GeneratorNamespace, GeneratorNode);
-            return new LocalCluster(emulator, kubectl, kubelet, OperatorProcess.Start(emulator.BaseAddress, OperatorNamespace, "e2e"));
+            return new LocalCluster(emulator, kubectl, kubelet, OperatorProcess.Start(null, emulator.BaseAddress, OperatorNamespace, "e2e"));
         }
         catch
         {

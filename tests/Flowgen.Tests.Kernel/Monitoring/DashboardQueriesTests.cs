@@ -1,4 +1,5 @@
 using System.Globalization;
+using Flowgen.Tests.Kernel.Agent;
 using Flowgen.Tests.Kernel.TestBed;
 
 namespace Flowgen.Tests.Kernel.Monitoring;
@@ -30,7 +31,7 @@ public sealed class DashboardQueriesTests
         await CleanBed.RunAsync(async bed =>
         {
             await using var sink = await RunningSink.StartAsync(bed);
-            await using var agent = await FlowAgent.StartArmedAsync(bed, Flow);
+            await using var agent = await BedAgent.StartArmedForFlowAsync(bed, Flow);
             await using var flowOperator = await OperatorUnderTest.StartAsync(bed.GeneratorNamespace, Node);
             await using var prometheus = await PrometheusServer.StartAsync(bed.GeneratorNamespace,
                 [PodTarget("flowgen-agents", agent.Port, AgentNamespace, "flowgen-agent-dash-0", "agent"),

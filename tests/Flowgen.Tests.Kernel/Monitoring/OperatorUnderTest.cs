@@ -13,16 +13,14 @@ namespace Flowgen.Tests.Kernel.Monitoring;
 /// </summary>
 public sealed class OperatorUnderTest : IAsyncDisposable
 {
-    // The test project references the operator project, whose assembly is named flowgen-operator.
-    const string Assembly = "flowgen-operator.dll";
     const string FlowNamespace = "default";
 
     readonly KubeApiEmulator _emulator;
     readonly Kubernetes _client;
     readonly LoopbackForwarder _forwarder;
-    readonly ChildProcess _process;
+    readonly OperatorProcess _process;
 
-    OperatorUnderTest(KubeApiEmulator emulator, Kubernetes client, LoopbackForwarder forwarder, ChildProcess process, int port)
+    OperatorUnderTest(KubeApiEmulator emulator, Kubernetes client, LoopbackForwarder forwarder, OperatorProcess process, int port)
     {
         _emulator = emulator;
         _client = client;
@@ -46,10 +44,7 @@ public sealed class OperatorUnderTest : IAsyncDisposable
         });
         var forwarder = LoopbackForwarder.Start(ns, emulator.BaseAddress.Port);
         var port = FreePort.OnLoopback(ns);
-        var dotnet = FlowgenProcess.CommandFrom(AppContext.BaseDirectory)[0];
-        var process = ChildProcess.Start(ns, dotnet, Path.Combine(AppContext.BaseDirectory, Assembly), "run",
-            "--server", $"http://127.0.0.1:{forwarder.Port}/", "--port", $"{port}", "--bind", "127.0.0.1",
-            "--lease-namespace", FlowNamespace, "--identity", "dashboard-test");
+        var process = OperatorProcess.Start(ns, new Uri($"http://127.0.0.1:{forwarder.Port}/"), FlowNamespace, "dashboard-test", port);
         return new OperatorUnderTest(emulator, client, forwarder, process, port);
     }
 

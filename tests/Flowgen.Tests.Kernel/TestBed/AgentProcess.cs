@@ -39,10 +39,10 @@ public sealed class AgentProcess : IAsyncDisposable
     public string Token { get; }
 
     /// <summary>
-    /// Starts <c>flowgen agent --port P --bind 127.0.0.1 --token-file F --log-json [--grace G] -- JOB…</c>
-    /// in <paramref name="ns"/>, and returns once /healthz answers.
+    /// Starts <c>flowgen agent --port P --bind 127.0.0.1 --token-file F --log-json [--grace G] [--flow NAME] -- JOB…</c>
+    /// in <paramref name="ns"/>, and returns once /healthz answers. The flow name, as the operator gives it, labels every series.
     /// </summary>
-    public static async Task<AgentProcess> StartAsync(string ns, IReadOnlyList<string> job, TimeSpan? grace = null)
+    public static async Task<AgentProcess> StartAsync(string ns, IReadOnlyList<string> job, TimeSpan? grace = null, string? flow = null)
     {
         var directory = Directory.CreateTempSubdirectory("flowgen-agent-");
         FlowgenProcess? process = null;
@@ -55,8 +55,9 @@ public sealed class AgentProcess : IAsyncDisposable
             await File.WriteAllTextAsync(tokenFile, token + "\n");
             var port = FreePort.OnLoopback(ns);
             string[] graceOption = grace is { } g ? ["--grace", $"{g.TotalMilliseconds.ToString(CultureInfo.InvariantCulture)}ms"] : [];
+            string[] flowOption = flow is null ? [] : ["--flow", flow];
             process = FlowgenProcess.Start(ns,
-                ["agent", "--port", $"{port}", "--bind", "127.0.0.1", "--token-file", tokenFile, "--log-json", .. graceOption, "--", .. job]);
+                ["agent", "--port", $"{port}", "--bind", "127.0.0.1", "--token-file", tokenFile, "--log-json", .. graceOption, .. flowOption, "--", .. job]);
             http = NamespaceHttp.ToLoopback(ns, port);
             var agent = new AgentProcess(process, directory, http, port, token);
             await agent.WaitUntilServingAsync();
