@@ -42,7 +42,22 @@ public sealed class OperatorMetrics
 
     public void WatchRestarted(string resource) => watchRestarts.WithLabels(resource).Inc();
 
-    public void SetLeader(bool isLeader) => leader.Set(isLeader ? 1 : 0);
+    /// <summary>
+    /// Only the leader counts flows: on stepping down, the flow series go, so a former leader's last
+    /// counts don't add to the new leader's (or keep an alert firing).
+    /// </summary>
+    public void SetLeader(bool isLeader)
+    {
+        leader.Set(isLeader ? 1 : 0);
+        if (isLeader)
+            return;
+        lock (phasesGate)
+        {
+            foreach (var phase in phasesSeen)
+                flows.RemoveLabelled(phase);
+            phasesSeen.Clear();
+        }
+    }
 
     /// <summary>Sets the count of every phase; phases reported before and missing now drop to 0.</summary>
     public void SetFlowsByPhase(IReadOnlyDictionary<string, int> countByPhase)

@@ -30,6 +30,21 @@ public sealed class OperatorMetricsTests
         Assert.Contains("flowgen_operator_flows{phase=\"Pending\"} 0", text);
     }
 
+    [Fact]
+    public async Task A_leader_that_steps_down_stops_counting_flows()
+    {
+        var registry = Metrics.NewCustomRegistry();
+        var metrics = new OperatorMetrics(registry);
+        metrics.SetLeader(true);
+        metrics.SetFlowsByPhase(new Dictionary<string, int> { ["Failed"] = 1 });
+
+        metrics.SetLeader(false);
+        var text = await Export(registry);
+
+        Assert.Contains("flowgen_operator_leader 0", text);
+        Assert.DoesNotContain("flowgen_operator_flows{", text);
+    }
+
     private static async Task<string> Export(CollectorRegistry registry)
     {
         using var stream = new MemoryStream();
