@@ -25,13 +25,8 @@ public sealed class KilledProcessTests
         Assert.Contains(attached.ProgramId, held.Programs);
         Assert.NotEmpty(held.Links);
 
-        sink.Process.Signal("KILL");
-        await sink.Process.WaitForExitAsync(Patience);
-
-        Assert.Empty(await Eventually.ReadAsync(() => XdpOnAsync(bed), attachments => attachments.Count == 0, Settle));
-        var remaining = await BpfHandles.StillExistingAsync(held);
-        Assert.True(remaining.IsEmpty, $"still in the kernel after the sink was killed: {remaining}");
-        Assert.Empty(await SystemSnapshot.LeftoversSinceAsync(before));
+        await Sigkill.AssertLeavesNothingAsync(sink.Process, held, before,
+            async () => Assert.Empty(await Eventually.ReadAsync(() => XdpOnAsync(bed), attachments => attachments.Count == 0, Settle)));
     }
 
     [SkippableFact]
@@ -48,12 +43,7 @@ public sealed class KilledProcessTests
         Assert.NotEmpty(held.Programs);
         Assert.NotEmpty(held.Links);
 
-        generator.Signal("KILL");
-        await generator.WaitForExitAsync(Patience);
-
-        var remaining = await BpfHandles.StillExistingAsync(held);
-        Assert.True(remaining.IsEmpty, $"still in the kernel after the generator was killed: {remaining}");
-        Assert.Empty(await SystemSnapshot.LeftoversSinceAsync(before));
+        await Sigkill.AssertLeavesNothingAsync(generator, held, before, () => Task.CompletedTask);
     }
 
     static async Task<IReadOnlyList<XdpAttachment>> XdpOnAsync(VethTestBed bed) =>

@@ -6,7 +6,6 @@ namespace Flowgen.Tests.Kernel.Wire;
 /// <summary>A wire killed outright leaves nothing attached: its programs hang on bpf_links the kernel drops with the process.</summary>
 public sealed class WireKilledTests
 {
-    static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
     static readonly TimeSpan Settle = TimeSpan.FromSeconds(2);
 
     [SkippableFact]
@@ -22,12 +21,7 @@ public sealed class WireKilledTests
         Assert.Equal([WireTestBed.WireInterfaceA, WireTestBed.WireInterfaceB], attached.Select(a => a.Device).Order());
         Assert.All(attached, a => Assert.Contains(a.ProgramId, held.Programs));
 
-        wire.Process.Signal("KILL");
-        await wire.Process.WaitForExitAsync(Patience);
-
-        Assert.Empty(await Eventually.ReadAsync(() => XdpAttachment.InNamespaceAsync(bed.WireNamespace), a => a.Count == 0, Settle));
-        var remaining = await BpfHandles.StillExistingAsync(held);
-        Assert.True(remaining.IsEmpty, $"still in the kernel after the wire was killed: {remaining}");
-        Assert.Empty(await SystemSnapshot.LeftoversSinceAsync(before));
+        await Sigkill.AssertLeavesNothingAsync(wire.Process, held, before,
+            async () => Assert.Empty(await Eventually.ReadAsync(() => XdpAttachment.InNamespaceAsync(bed.WireNamespace), a => a.Count == 0, Settle)));
     }
 }
