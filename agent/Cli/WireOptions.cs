@@ -28,7 +28,8 @@ internal sealed partial record WireOptions(
         "Joins IFACE_A and IFACE_B with an XDP program: every frame arriving on one leaves through the\n" +
         "other, unless chance drops it (--drop), and the wire counts both. Both interfaces must be in\n" +
         "this namespace. A veth receives redirected frames only if its peer has an XDP program or GRO\n" +
-        "('ethtool -K PEER gro on'); the wire's own interfaces have one.",
+        "('ethtool -K PEER gro on'); the wire's own interfaces have one. Hosts whose stacks send through\n" +
+        "the wire need transmit checksum offload off ('ethtool -K IF tx off'): XDP forwards a bare frame.",
         [("IFACE_A", "one side of the wire"), ("IFACE_B", "the other side")],
         All);
 
