@@ -142,6 +142,9 @@ static __always_inline __u32 direction_of(int from, int to)
  * Ifindexes repeat across namespaces, so an event is ours only if this CPU has redirected at
  * least that many frames that no event has reported yet: the kernel flushes (and reports) a
  * CPU's redirects inside the same NAPI poll that ran xdp_wire, before anything else runs there.
+ * Under load the figures can fall short (the kernel skips a tracing program that would nest,
+ * e.g. a poll run on irq exit while this program handles a generator's event): forwarded and
+ * dropped, counted in xdp_wire, are the exact ones.
  */
 static __always_inline struct wire_counters *claim(__u32 direction, __u64 frames)
 {

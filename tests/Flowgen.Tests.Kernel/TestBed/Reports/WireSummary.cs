@@ -5,9 +5,6 @@ namespace Flowgen.Tests.Kernel.TestBed.Reports;
 /// <summary>One direction of a <c>flowgen wire --json</c> summary.</summary>
 public sealed record WireDirection(long Forwarded, long Dropped, long Transmitted, long TransmitDropped, long RedirectErrors)
 {
-    /// <summary>Every forwarded frame was transmitted, dropped by the driver, or refused by the kernel.</summary>
-    public bool AddsUp => Forwarded == Transmitted + TransmitDropped + RedirectErrors;
-
     internal static WireDirection Parse(JsonElement json) => new(
         json.Integer("forwarded"), json.Integer("dropped"), json.Integer("transmitted"),
         json.Integer("transmitDropped"), json.Integer("redirectErrors"));
