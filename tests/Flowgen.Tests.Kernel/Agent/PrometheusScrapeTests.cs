@@ -8,8 +8,11 @@ namespace Flowgen.Tests.Kernel.Agent;
 public sealed class PrometheusScrapeTests
 {
     const int RunSeconds = 16;
-    const double RateTolerance = 0.05;
-    const double StatusRateTolerance = 0.10;
+    // The exact check is the last scrape against the sink's count. The rates compare a window with
+    // the whole run's average, and the send rate itself moves when other work shares the two CPUs
+    // (7.7% seen in a loaded run): these bounds still catch a wrong unit or a double count.
+    const double RateTolerance = 0.25;
+    const double StatusRateTolerance = 0.25;
     static readonly TimeSpan ScrapePatience = TimeSpan.FromSeconds(15);
     // Scrapes after the end: a successful one 3 s later shows the agent still serves its final figures.
     static readonly TimeSpan FinalScrapes = TimeSpan.FromSeconds(3);
