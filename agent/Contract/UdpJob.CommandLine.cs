@@ -24,23 +24,8 @@ public sealed partial record UdpJob
     public static UdpJob Parse(IReadOnlyList<string> args)
     {
         // Interface and Destination are placeholders until their arguments are read; both are required below.
-        var job = new UdpJob { Interface = "", Destination = IPAddress.None };
-        string? iface = null;
-        var given = new HashSet<OptionSpec>();
-        foreach (var (option, value) in UdpOptions.Reader.Read(args))
-        {
-            if (option is null)
-            {
-                iface = iface is null
-                    ? ValueParsers.InterfaceName(value ?? "")
-                    : throw new UsageException($"unexpected argument '{value}': IFACE is the only positional argument");
-                continue;
-            }
-
-            given.Add(option);
-            job = UdpOptions.For(option).Apply(job, value ?? "", option.DisplayName);
-        }
-
+        var seed = new UdpJob { Interface = "", Destination = IPAddress.None };
+        var (job, iface, given) = JobCommandLine.Read(UdpOptions.Reader, UdpOptions.For, args, seed, "IFACE");
         if (iface is null)
         {
             throw new UsageException($"missing interface: give IFACE, e.g. 'flowgen {Command} -a 198.18.0.2 eth0'");
@@ -51,7 +36,7 @@ public sealed partial record UdpJob
             throw new UsageException("missing destination address: give -a/--dst-addr");
         }
 
-        job = job with { Interface = iface };
+        job = job with { Interface = ValueParsers.InterfaceName(iface) };
         if (job.Cpus is { } cpus && !given.Contains(UdpOptions.Threads.Spec))
         {
             job = job with { Threads = cpus.Count };
@@ -62,29 +47,7 @@ public sealed partial record UdpJob
     }
 
     /// <summary>Canonical arguments: long options in table order, only those off their default, IFACE last.</summary>
-    public IReadOnlyList<string> ToArguments()
-    {
-        var args = new List<string>();
-        foreach (var option in UdpOptions.All)
-        {
-            if (option.Render(this) is { } value)
-            {
-                args.Add($"--{option.Spec.Long}");
-                if (option.Spec.TakesValue)
-                {
-                    args.Add(value);
-                }
-            }
-        }
-
-        if (Interface.StartsWith('-'))
-        {
-            args.Add("--");
-        }
-
-        args.Add(Interface);
-        return args;
-    }
+    public IReadOnlyList<string> ToArguments() => JobCommandLine.Render(UdpOptions.All, this, Interface);
 
     /// <summary>
     /// Refuses a job built in code (by the operator) that the command line would refuse, with
@@ -133,20 +96,10 @@ public sealed partial record UdpJob
 
     private void CheckCpus(IReadOnlyList<int> cpus)
     {
-        if (cpus.Count > MaxThreads)
-        {
-            throw new UsageException(
-                $"--cpus lists {cpus.Count} CPUs, one thread each, but at most {MaxThreads} threads are allowed");
-        }
-
+        SharedJobOptions.CheckCpus(cpus, MaxThreads);
         if (cpus.Count != Threads)
         {
             throw new UsageException($"--cpus lists {cpus.Count} CPUs but -t/--threads is {Threads}; give one CPU per thread");
-        }
-
-        if (cpus.Zip(cpus.Skip(1)).Any(pair => pair.First >= pair.Second))
-        {
-            throw new UsageException($"--cpus {ValueFormat.CpuList(cpus)} must name each CPU once, in ascending order");
         }
     }
 

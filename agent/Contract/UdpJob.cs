@@ -16,15 +16,15 @@ public sealed partial record UdpJob
     public const int DefaultThreads = 1;
     public const int MaxThreads = 256;
 
-    /// <summary>The kernel's live-frames batch: NAPI_POLL_WEIGHT by default, TEST_XDP_MAX_BATCH (256) at most.</summary>
-    public const int DefaultBatchSize = 64;
+    /// <inheritdoc cref="SharedJobOptions.DefaultBatchSize"/>
+    public const int DefaultBatchSize = SharedJobOptions.DefaultBatchSize;
 
-    public const int MaxBatchSize = 256;
+    public const int MaxBatchSize = SharedJobOptions.MaxBatchSize;
     public const byte DefaultHopLimit = 64;
 
     private readonly int? frameSize;
 
-    public static TimeSpan DefaultInterval => TimeSpan.FromSeconds(1);
+    public static TimeSpan DefaultInterval => SharedJobOptions.DefaultInterval;
 
     /// <summary>Egress interface (the positional argument).</summary>
     public required string Interface { get; init; }

@@ -1,14 +1,8 @@
 using System.Net.Sockets;
 using static Flowgen.Contract.UdpJob;
+using UdpOption = Flowgen.Contract.JobOption<Flowgen.Contract.UdpJob>;
 
 namespace Flowgen.Contract;
-
-/// <summary>
-/// One row per <c>flowgen udp</c> option: its spelling and help (<see cref="Spec"/>), how its
-/// value lands in a job (<see cref="Apply"/>: job, text, option name → job), and how a job
-/// renders it back (<see cref="Render"/>: null when the job leaves it at its default).
-/// </summary>
-internal sealed record UdpOption(OptionSpec Spec, Func<UdpJob, string, string, UdpJob> Apply, Func<UdpJob, string?> Render);
 
 /// <summary>The single table the parser, the renderer and the help text all read.</summary>
 internal static class UdpOptions
@@ -53,10 +47,8 @@ internal static class UdpOptions
         (job, text, name) => job with { Packets = ValueParsers.Count(text, name, min: 1) },
         job => job.Packets is { } count ? ValueFormat.Integer(count) : null);
 
-    public static readonly UdpOption Duration = new(
-        new("duration", null, "TIME", "stop after TIME, e.g. 30s, 5m, 1h", "no limit"),
-        (job, text, name) => job with { Duration = ValueParsers.Duration(text, name) },
-        job => job.Duration is { } duration ? ValueFormat.Duration(duration) : null);
+    public static readonly UdpOption Duration =
+        SharedJobOptions.Duration<UdpJob>(job => job.Duration, (job, value) => job with { Duration = value });
 
     public static readonly UdpOption FrameSize = new(
         new("pkt-size", 's', "BYTES", $"frame size on the wire, 4-byte FCS included, at most {FrameSizes.MaxWireSize}",
@@ -81,30 +73,18 @@ internal static class UdpOptions
         (job, text, name) => job with { Threads = ValueParsers.Integer(text, name, 1, MaxThreads) },
         job => Unless(job.Threads, job.Cpus?.Count ?? DefaultThreads));
 
-    public static readonly UdpOption Cpus = new(
-        new("cpus", null, "LIST", "pin the threads to these CPUs, one each, e.g. 0-3,6"),
-        (job, text, name) => job with { Cpus = ValueParsers.CpuList(text, name) },
-        job => job.Cpus is { } cpus ? ValueFormat.CpuList(cpus) : null);
+    public static readonly UdpOption Cpus = SharedJobOptions.Cpus<UdpJob>(
+        "pin the threads to these CPUs, one each, e.g. 0-3,6", job => job.Cpus, (job, value) => job with { Cpus = value });
 
-    public static readonly UdpOption BatchSize = new(
-        new("batch-size", null, "N", $"frames per kernel batch, 1 to {MaxBatchSize}", ValueFormat.Integer(DefaultBatchSize)),
-        (job, text, name) => job with { BatchSize = ValueParsers.Integer(text, name, 1, MaxBatchSize) },
-        job => Unless(job.BatchSize, DefaultBatchSize));
+    public static readonly UdpOption BatchSize =
+        SharedJobOptions.BatchSize<UdpJob>(job => job.BatchSize, (job, value) => job with { BatchSize = value });
 
-    public static readonly UdpOption Interval = new(
-        new("interval", 'I', "TIME", "print statistics every TIME", ValueFormat.Duration(DefaultInterval)),
-        (job, text, name) => job with { Interval = ValueParsers.Duration(text, name) },
-        job => job.Interval == DefaultInterval ? null : ValueFormat.Duration(job.Interval));
+    public static readonly UdpOption Interval =
+        SharedJobOptions.Interval<UdpJob>(job => job.Interval, (job, value) => job with { Interval = value });
 
-    public static readonly UdpOption Json = new(
-        new("json", null, null, "print statistics as JSON"),
-        (job, _, _) => job with { Json = true },
-        job => job.Json ? "" : null);
+    public static readonly UdpOption Json = SharedJobOptions.Json<UdpJob>(job => job.Json, job => job with { Json = true });
 
-    public static readonly UdpOption Help = new(
-        OptionSpec.Help,
-        (_, _, _) => throw new UsageException($"-h/--help is not part of a job; run 'flowgen {Command} --help' on its own"),
-        _ => null);
+    public static readonly UdpOption Help = SharedJobOptions.Help<UdpJob>(Command);
 
     /// <summary>Help and canonical rendering both follow this order.</summary>
     public static readonly IReadOnlyList<UdpOption> All =
