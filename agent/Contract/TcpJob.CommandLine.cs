@@ -9,7 +9,7 @@ public sealed partial record TcpJob
 
     public static string Help => HelpFormatter.Format(
         $"flowgen {Command} [OPTIONS] -i IFACE HOST",
-        "Connect to HOST with the kernel, then stream to it from XDP live frames until a limit is reached.",
+        "Stream to HOST with XDP live frames over a TCP connection the kernel opens.",
         [("HOST", "the receiver's IPv4 or IPv6 address (required; no names)")],
         [.. TcpOptions.All.Select(option => option.Spec)]);
 

@@ -11,4 +11,9 @@ internal static class CommandLines
 
     /// <summary>The message of the UsageException that parsing the line throws.</summary>
     public static string UdpError(string line) => Assert.Throws<UsageException>(() => Udp(line)).Message;
+
+    public static TcpJob Tcp(string line) => TcpJob.Parse(Split(line));
+
+    /// <summary>The message of the UsageException that parsing the line throws.</summary>
+    public static string TcpError(string line) => Assert.Throws<UsageException>(() => Tcp(line)).Message;
 }
