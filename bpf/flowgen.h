@@ -78,4 +78,96 @@ struct wire_counters {
 	__u64 unflushed;
 };
 
+/* ---- TCP mode (bpf/tcp.bpf.c) ---- */
+
+/* Flows one job can run at once (map "tcp_flows"). */
+#define FLOWGEN_TCP_MAX_FLOWS 64
+
+/* The SACK scoreboard: one bit per segment, indexed by segment number modulo this size.
+ * The sender never has this many segments in flight, so a bit can't alias an outstanding one. */
+#define FLOWGEN_TCP_SCOREBOARD_SEGMENTS 8192
+#define FLOWGEN_TCP_SCOREBOARD_WORDS (FLOWGEN_TCP_SCOREBOARD_SEGMENTS / 64)
+
+/* Key of "tcp_flows": the connection seen from our side. Addresses in network order; an IPv4
+ * address fills the first 4 bytes, the rest zero. Ports in network order. */
+struct tcp_flow_key {
+	__u8 family;              /* 4 or 6 */
+	__u8 pad[3];
+	__u8 local[16];
+	__u8 remote[16];
+	__u16 local_port;
+	__u16 remote_port;
+};
+
+/* tcp_flow.state */
+enum tcp_flow_state {
+	TCP_FLOW_HANDSHAKE = 1,   /* the kernel socket connects: the ingress program passes everything */
+	TCP_FLOW_RUNNING = 2,     /* taken over: the sender sends, the ingress program drops the flow */
+};
+
+/* tcp_flow.flags */
+#define TCP_FLOW_PEER_FIN      (1u << 0)  /* the peer sent its FIN (rcv_nxt counts it) */
+#define TCP_FLOW_PEER_RST      (1u << 1)  /* the peer reset the connection */
+#define TCP_FLOW_FIN_ACKED     (1u << 2)  /* the peer acknowledged our FIN (sent at seq iss + end) */
+#define TCP_FLOW_FAST_RECOVERY (1u << 3)  /* after three duplicate ACKs, until recover is acknowledged */
+#define TCP_FLOW_RTO_RECOVERY  (1u << 4)  /* after a retransmission timeout, until recover is acknowledged */
+
+/* Value of "tcp_flows", one per connection. Every access holds `lock` (user space: BPF_F_LOCK).
+ * Stream offsets are u64 byte counts from the first data byte (sequence number iss); segment k
+ * carries offsets [k * mss, (k + 1) * mss). User space writes the whole value only at phase
+ * changes (handshake, hand-over), when the ingress program's own updates can be lost harmlessly. */
+struct tcp_flow {
+	struct bpf_spin_lock lock;
+	__u32 state;              /* enum tcp_flow_state */
+	/* Set by user space at the hand-over. */
+	__u32 iss;                /* our sequence number of stream offset 0 */
+	__u32 mss;                /* payload bytes per segment (the record size R) */
+	__u32 snd_wscale;         /* the shift that applies to the window the peer advertises */
+	__u32 ts_enabled;         /* segments carry NOP,NOP,TS at TCP offset 20 */
+	__u32 ts_base;            /* our TSval at ts_base_ns (CLOCK_MONOTONIC, like bpf_ktime_get_ns) */
+	__u16 template_check;     /* host order: the template's TCP checksum, its dynamic fields all zero */
+	__u16 pad0;
+	__u64 ts_base_ns;
+	__u64 end;                /* stream offset where data ends, a multiple of mss; ~0: no end */
+	__u64 rto_initial_ns;
+	__u64 rto_max_ns;
+	/* Both programs. */
+	__u32 rcv_nxt;            /* our ACK number; the ingress program moves it over the peer's FIN */
+	__u32 ts_recent;          /* the peer's latest TSval: our TSecr */
+	__u32 flags;              /* TCP_FLOW_* */
+	__u32 dupacks;
+	__u32 cwnd;               /* congestion window, in segments */
+	__u32 ssthresh;           /* in segments */
+	__u32 cwnd_acked;         /* segments acknowledged towards the next congestion-avoidance step */
+	__u32 peer_window_raw;    /* the window field of the peer's latest ACK, unscaled */
+	__u64 peer_window;        /* bytes: peer_window_raw << snd_wscale */
+	__u64 snd_una;            /* stream offset acknowledged */
+	__u64 snd_nxt;            /* stream offset of the next new byte (a multiple of mss) */
+	__u64 recover;            /* snd_nxt when recovery began: it ends once this is acknowledged */
+	__u64 retx_next;          /* segments [retx_next, retx_end) not SACKed are due for resending */
+	__u64 retx_end;
+	__u64 sack_high;          /* one past the highest SACKed segment */
+	__u64 rto_ns;             /* current retransmission timeout (backed off) */
+	__u64 rto_start_ns;       /* when the timer was last restarted */
+	/* Counters. */
+	__u64 segments_sent;      /* new segments handed to the driver */
+	__u64 segments_resent;    /* retransmissions handed to the driver */
+	__u64 idle;               /* sender iterations that had nothing to send (dropped, not sent) */
+	__u64 fast_retransmits;
+	__u64 timeouts;
+	__u64 sacked[FLOWGEN_TCP_SCOREBOARD_WORDS]; /* bit k % SEGMENTS: segment k was SACKed */
+};
+
+/* "tcp_control" (array, one entry): written by user space, read by the sender. */
+struct tcp_control {
+	__u32 stop_new_data;      /* 1: send no new data (a duration ended); finish what is in flight */
+	__u32 reserved;
+};
+
+/* Read-only configuration of bpf/tcp.bpf.c (its .rodata). */
+struct tcp_config {
+	__u32 target_ifindex;     /* where the sender redirects segments */
+	__u32 reserved;
+};
+
 #endif

@@ -10,6 +10,7 @@ internal static class FlowgenCommand
 
         commands:
           udp     send UDP frames with XDP live frames (IPv4 or IPv6)
+          tcp     stream to a TCP receiver: the kernel connects, XDP live frames send
           sink    count (and drop or pass) test traffic arriving on an interface
           wire    forward frames between two interfaces, dropping a set fraction (for loss tests)
           probe   check whether an interface can send live frames, and why not
@@ -64,6 +65,7 @@ internal static class FlowgenCommand
     private static readonly Command[] Commands =
     [
         new("udp", UdpJob.RequestsHelp, UdpJob.Help, UdpCommand.RunAsync),
+        new("tcp", TcpJob.RequestsHelp, TcpJob.Help, TcpCommand.RunAsync),
         new("sink", SinkOptions.RequestsHelp, SinkOptions.Help, SinkCommand.RunAsync),
         new("wire", WireOptions.RequestsHelp, WireOptions.Help, WireCommand.RunAsync),
         new("probe", ProbeCommand.RequestsHelp, ProbeCommand.Help, args => Task.FromResult(ProbeCommand.Run(args))),

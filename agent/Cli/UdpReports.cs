@@ -76,23 +76,15 @@ internal sealed class UdpReporter(TextWriter output, bool json, int wireSize)
         double mbit = Rates.WireMbits(c.Sent, wireSize, outcome.Elapsed);
         if (json)
         {
-            JsonLines.Write(output, new UdpSummaryReport("summary", ResultName(outcome.Result), outcome.Reason, c.Sent, c.Dropped,
+            JsonLines.Write(output, new UdpSummaryReport("summary", RunResultNames.Of(outcome.Result), outcome.Reason, c.Sent, c.Dropped,
                 c.RedirectErrors, c.Attempted, byReason, Math.Round(outcome.Elapsed.TotalSeconds, 3), pps, mbit));
             return;
         }
         string reasons = byReason.Count == 0 ? string.Empty
             : " (" + string.Join(", ", byReason.Select(pair => $"{pair.Value:N0} {pair.Key}")) + ")";
         output.WriteLine(string.Create(Numbers,
-            $"summary: {ResultName(outcome.Result)}: sent {c.Sent:N0} frames, dropped {c.Dropped:N0}, errors {c.RedirectErrors:N0}{reasons} " +
+            $"summary: {RunResultNames.Of(outcome.Result)}: sent {c.Sent:N0} frames, dropped {c.Dropped:N0}, errors {c.RedirectErrors:N0}{reasons} " +
             $"in {outcome.Elapsed.TotalSeconds:F2} s: {pps / 1e6:F2} Mpps, {mbit:N1} Mbit/s"));
         output.Flush();
     }
-
-    private static string ResultName(RunResult result) => result switch
-    {
-        RunResult.Completed => "completed",
-        RunResult.Stopped => "stopped",
-        RunResult.CannotTransmit => "cannot-transmit",
-        _ => "failed",
-    };
 }

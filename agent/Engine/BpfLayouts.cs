@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace Flowgen.Engine;
@@ -74,4 +75,115 @@ internal static class BpfLayoutConstants
 {
     /// <summary>FLOWGEN_ERRNO_SLOTS: redirect errors by errno; the last slot collects the rest.</summary>
     public const int ErrnoSlots = 128;
+
+    /// <summary>FLOWGEN_TCP_SCOREBOARD_WORDS.</summary>
+    public const int TcpScoreboardWords = 128;
+
+    /// <summary>FLOWGEN_TCP_MAX_FLOWS.</summary>
+    public const int TcpMaxFlows = 64;
+}
+
+/// <summary>struct tcp_config (.rodata of bpf/tcp.bpf.c).</summary>
+[StructLayout(LayoutKind.Sequential)]
+internal struct TcpConfig
+{
+    public uint TargetIfindex;
+    public uint Reserved;
+}
+
+/// <summary>16 bytes inline (an IPv6 address; an IPv4 one fills the first 4).</summary>
+[InlineArray(16)]
+internal struct AddressField
+{
+    private byte _first;
+}
+
+/// <summary>struct tcp_flow_key: the connection seen from our side; addresses and ports in network order.</summary>
+[StructLayout(LayoutKind.Sequential)]
+internal struct TcpFlowKey
+{
+    public byte Family;
+    public byte Pad0;
+    public byte Pad1;
+    public byte Pad2;
+    public AddressField Local;
+    public AddressField Remote;
+    public ushort LocalPortBigEndian;
+    public ushort RemotePortBigEndian;
+}
+
+/// <summary>struct tcp_flow's SACK scoreboard.</summary>
+[InlineArray(BpfLayoutConstants.TcpScoreboardWords)]
+internal struct TcpScoreboard
+{
+    private ulong _first;
+}
+
+/// <summary>struct tcp_flow (value of "tcp_flows"); read and written with BPF_F_LOCK, Lock itself untouched.</summary>
+[StructLayout(LayoutKind.Sequential)]
+internal struct TcpFlowValue
+{
+    public uint Lock;
+    public uint State;
+    public uint Iss;
+    public uint Mss;
+    public uint SendWindowScale;
+    public uint TimestampsEnabled;
+    public uint TsBase;
+    public ushort TemplateCheck;
+    public ushort Pad0;
+    public ulong TsBaseNs;
+    public ulong End;
+    public ulong RtoInitialNs;
+    public ulong RtoMaxNs;
+    public uint ReceiveNext;
+    public uint TsRecent;
+    public uint Flags;
+    public uint DuplicateAcks;
+    public uint Cwnd;
+    public uint Ssthresh;
+    public uint CwndAcked;
+    public uint PeerWindowRaw;
+    public ulong PeerWindow;
+    public ulong SendUnacknowledged;
+    public ulong SendNext;
+    public ulong Recover;
+    public ulong RetransmitNext;
+    public ulong RetransmitEnd;
+    public ulong SackHigh;
+    public ulong RtoNs;
+    public ulong RtoStartNs;
+    public ulong SegmentsSent;
+    public ulong SegmentsResent;
+    public ulong Idle;
+    public ulong FastRetransmits;
+    public ulong Timeouts;
+    public TcpScoreboard Sacked;
+}
+
+/// <summary>struct tcp_control (the one entry of "tcp_control").</summary>
+[StructLayout(LayoutKind.Sequential)]
+internal struct TcpControlValue
+{
+    public uint StopNewData;
+    public uint Reserved;
+}
+
+/// <summary>enum tcp_flow_state.</summary>
+internal enum TcpFlowPhase : uint
+{
+    Handshake = 1,
+    Running = 2,
+}
+
+/// <summary>tcp_flow.flags (TCP_FLOW_*).</summary>
+[Flags]
+internal enum TcpFlowFlags : uint
+{
+    None = 0,
+    PeerFin = 1 << 0,
+    PeerReset = 1 << 1,
+    FinAcknowledged = 1 << 2,
+    FastRecovery = 1 << 3,
+    RtoRecovery = 1 << 4,
 }

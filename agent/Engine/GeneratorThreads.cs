@@ -3,6 +3,19 @@ using Flowgen.Interop;
 namespace Flowgen.Engine;
 
 /// <summary>
+/// What generator threads run: one XDP program over one frame per thread, each thread pinned
+/// to its CPU (threads may share a CPU).
+/// </summary>
+/// <param name="AfterFirstCall">Checked once a thread's first (short) call has returned: a failure ends the round.</param>
+internal sealed record LiveFramesWork(
+    int ProgramFd,
+    IReadOnlyList<byte[]> Frames,
+    IReadOnlyList<int> Cpus,
+    int BatchSize,
+    int FramesPerCall,
+    Func<RunOutcomeFailure?>? AfterFirstCall = null);
+
+/// <summary>
 /// One round of generator threads, each pinned to its CPU, calling BPF_PROG_RUN until its
 /// quota is met, a failure occurs, or <see cref="Stop"/> interrupts it.
 /// </summary>
@@ -10,9 +23,7 @@ internal sealed class GeneratorThreads
 {
     private static readonly TimeSpan StopResignalInterval = TimeSpan.FromMilliseconds(10);
 
-    private readonly GeneratorProgram _program;
-    private readonly byte[] _frame;
-    private readonly RunnerSettings _settings;
+    private readonly LiveFramesWork _work;
     private readonly Func<int, long> _remainingFor;
     private readonly Thread[] _threads;
     private readonly int[] _threadIds;
@@ -20,14 +31,14 @@ internal sealed class GeneratorThreads
     private volatile RunOutcomeFailure? _failure;
 
     /// <param name="remainingFor">Frames thread i still has to hand to the program (long.MaxValue: no limit).</param>
-    public GeneratorThreads(GeneratorProgram program, byte[] frame, RunnerSettings settings, Func<int, long> remainingFor)
+    public GeneratorThreads(LiveFramesWork work, Func<int, long> remainingFor)
     {
-        _program = program;
-        _frame = frame;
-        _settings = settings;
+        if (work.Frames.Count != work.Cpus.Count)
+            throw new ArgumentException("one frame per thread", nameof(work));
+        _work = work;
         _remainingFor = remainingFor;
-        _threads = new Thread[settings.Cpus.Count];
-        _threadIds = new int[settings.Cpus.Count];
+        _threads = new Thread[work.Cpus.Count];
+        _threadIds = new int[work.Cpus.Count];
     }
 
     public RunOutcomeFailure? Failure => _failure;
@@ -41,7 +52,7 @@ internal sealed class GeneratorThreads
             _threads[i] = new Thread(() => Generate(index))
             {
                 IsBackground = true,
-                Name = $"flowgen-gen-{_settings.Cpus[i]}",
+                Name = $"flowgen-gen-{_work.Cpus[i]}",
             };
             _threads[i].Start();
         }
@@ -72,7 +83,7 @@ internal sealed class GeneratorThreads
     private void Generate(int index)
     {
         Volatile.Write(ref _threadIds[index], LibcThreads.CurrentThreadId());
-        int cpu = _settings.Cpus[index];
+        int cpu = _work.Cpus[index];
         try
         {
             LibcThreads.PinCurrentThread(cpu);
@@ -83,16 +94,16 @@ internal sealed class GeneratorThreads
             return;
         }
 
-        int programFd = _program.Xdp.Fd;
+        byte[] frame = _work.Frames[index];
         bool firstCall = true;
         while (!_stopping)
         {
             long remaining = _remainingFor(index);
             if (remaining <= 0)
                 return;
-            int callSize = firstCall ? RunnerSettings.FirstCallFrames : _settings.FramesPerCall;
+            int callSize = firstCall ? RunnerSettings.FirstCallFrames : _work.FramesPerCall;
             int repeat = (int)Math.Min(remaining, callSize);
-            int errno = LiveFrames.Run(programFd, _frame, repeat, _settings.BatchSize);
+            int errno = LiveFrames.Run(_work.ProgramFd, frame, repeat, _work.BatchSize);
             if (errno == Errno.EINTR)
                 continue;
             if (errno != 0)
@@ -100,19 +111,13 @@ internal sealed class GeneratorThreads
                 Fail(RunResult.Failed, $"BPF_PROG_RUN failed: {Errno.Describe(errno)}");
                 return;
             }
-            if (firstCall && NothingCanBeSent())
+            if (firstCall && _work.AfterFirstCall?.Invoke() is { } failure)
+            {
+                Fail(failure.Result, failure.Reason);
                 return;
+            }
             firstCall = false;
         }
-    }
-
-    private bool NothingCanBeSent()
-    {
-        GeneratorCounters counters = _program.ReadCounters();
-        if (counters.Sent > 0 || counters.RedirectErrors == 0)
-            return false;
-        Fail(RunResult.CannotTransmit, TransmitDiagnosis.Explain(counters.DominantErrno ?? 0));
-        return true;
     }
 
     private void Fail(RunResult result, string reason)

@@ -115,9 +115,20 @@ internal sealed class LiveFramesGenerator
         return targets;
     }
 
+    /// <summary>After a first call: a failure when the interface refused every frame.</summary>
+    private RunOutcomeFailure? NothingCanBeSent()
+    {
+        GeneratorCounters counters = _program.ReadCounters();
+        return counters.Sent > 0 || counters.RedirectErrors == 0
+            ? null
+            : new RunOutcomeFailure(RunResult.CannotTransmit, TransmitDiagnosis.Explain(counters.DominantErrno ?? 0));
+    }
+
     private RunOutcomeFailure? RunRound(Func<int, long> remainingFor)
     {
-        var threads = new GeneratorThreads(_program, _frame, _settings, remainingFor);
+        var work = new LiveFramesWork(_program.Xdp.Fd, [.. _settings.Cpus.Select(_ => _frame)], _settings.Cpus,
+            _settings.BatchSize, _settings.FramesPerCall, NothingCanBeSent);
+        var threads = new GeneratorThreads(work, remainingFor);
         lock (_gate)
         {
             if (_stopRequested)

@@ -27,6 +27,61 @@ internal sealed unsafe class BpfMap
     public static int PossibleCpuCount => PossibleCpus.Value;
 
     /// <summary>
+    /// Reads the value under <paramref name="key"/>; false when there is none. With
+    /// <see cref="BpfMapFlags.Lock"/> the kernel takes the value's bpf_spin_lock while copying.
+    /// </summary>
+    public bool TryLookup<TKey, TValue>(in TKey key, out TValue value, BpfMapFlags flags = BpfMapFlags.Any)
+        where TKey : unmanaged where TValue : unmanaged
+    {
+        CheckSizes<TKey, TValue>();
+        TValue result;
+        fixed (TKey* k = &key)
+        {
+            if (Libbpf.MapLookupElemFlags(Libbpf.MapFd(_map), k, &result, (ulong)flags) != 0)
+            {
+                int errno = Marshal.GetLastPInvokeError();
+                value = default;
+                return errno == Errno.ENOENT ? false : throw new NativeException($"reading map {Name}", errno);
+            }
+        }
+        value = result;
+        return true;
+    }
+
+    /// <summary>Writes the value under <paramref name="key"/> (see <see cref="BpfMapFlags"/>).</summary>
+    public void Update<TKey, TValue>(in TKey key, in TValue value, BpfMapFlags flags = BpfMapFlags.Any)
+        where TKey : unmanaged where TValue : unmanaged
+    {
+        CheckSizes<TKey, TValue>();
+        fixed (TKey* k = &key)
+        fixed (TValue* v = &value)
+        {
+            if (Libbpf.MapUpdateElem(Libbpf.MapFd(_map), k, v, (ulong)flags) != 0)
+                throw new NativeException($"writing map {Name}", Marshal.GetLastPInvokeError());
+        }
+    }
+
+    /// <summary>Removes the entry under <paramref name="key"/>; false when there was none.</summary>
+    public bool Delete<TKey>(in TKey key) where TKey : unmanaged
+    {
+        fixed (TKey* k = &key)
+        {
+            if (Libbpf.MapDeleteElem(Libbpf.MapFd(_map), k) == 0)
+                return true;
+            int errno = Marshal.GetLastPInvokeError();
+            return errno == Errno.ENOENT ? false : throw new NativeException($"deleting from map {Name}", errno);
+        }
+    }
+
+    private void CheckSizes<TKey, TValue>() where TKey : unmanaged where TValue : unmanaged
+    {
+        if (sizeof(TKey) != Libbpf.MapKeySize(_map) || sizeof(TValue) != Libbpf.MapValueSize(_map))
+            throw new InvalidOperationException(
+                $"map {Name}: {typeof(TKey).Name}/{typeof(TValue).Name} ({sizeof(TKey)}/{sizeof(TValue)} bytes) " +
+                $"do not match its key/value sizes ({Libbpf.MapKeySize(_map)}/{Libbpf.MapValueSize(_map)}); the C and C# layouts differ");
+    }
+
+    /// <summary>
     /// Reads one per-CPU entry into <paramref name="perCpu"/> (one T per possible CPU).
     /// T's size must be a multiple of 8: the kernel pads each CPU's slot to 8 bytes.
     /// </summary>
@@ -43,4 +98,16 @@ internal sealed unsafe class BpfMap
                 throw new NativeException($"reading map {Name}[{key}]", Marshal.GetLastPInvokeError());
         }
     }
+}
+
+/// <summary>Flags of bpf_map_lookup_elem_flags / bpf_map_update_elem (uapi BPF_ANY …).</summary>
+[Flags]
+internal enum BpfMapFlags : ulong
+{
+    Any = 0,
+    NoExist = 1,
+    Exist = 2,
+
+    /// <summary>BPF_F_LOCK: copy under the value's bpf_spin_lock (which itself is neither read nor written).</summary>
+    Lock = 4,
 }

@@ -44,6 +44,9 @@ internal static unsafe partial class Libbpf
     [LibraryImport(Libraries.Libbpf, EntryPoint = "bpf_map__fd")]
     public static partial int MapFd(nint map);
 
+    [LibraryImport(Libraries.Libbpf, EntryPoint = "bpf_map__key_size")]
+    public static partial uint MapKeySize(nint map);
+
     [LibraryImport(Libraries.Libbpf, EntryPoint = "bpf_map__value_size")]
     public static partial uint MapValueSize(nint map);
 
@@ -52,6 +55,15 @@ internal static unsafe partial class Libbpf
 
     [LibraryImport(Libraries.Libbpf, EntryPoint = "bpf_map_lookup_elem", SetLastError = true)]
     public static partial int MapLookupElem(int fd, void* key, void* value);
+
+    [LibraryImport(Libraries.Libbpf, EntryPoint = "bpf_map_lookup_elem_flags", SetLastError = true)]
+    public static partial int MapLookupElemFlags(int fd, void* key, void* value, ulong flags);
+
+    [LibraryImport(Libraries.Libbpf, EntryPoint = "bpf_map_update_elem", SetLastError = true)]
+    public static partial int MapUpdateElem(int fd, void* key, void* value, ulong flags);
+
+    [LibraryImport(Libraries.Libbpf, EntryPoint = "bpf_map_delete_elem", SetLastError = true)]
+    public static partial int MapDeleteElem(int fd, void* key);
 
     [LibraryImport(Libraries.Libbpf, EntryPoint = "bpf_prog_test_run_opts", SetLastError = true)]
     public static partial int ProgTestRunOpts(int progFd, TestRunOptions* options);
