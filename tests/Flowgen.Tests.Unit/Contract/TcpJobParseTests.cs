@@ -28,21 +28,8 @@ public class TcpJobParseTests
     [Theory]
     [MemberData(nameof(Spellings))]
     public void Every_option_is_read_in_its_short_and_long_spellings(
-        char? letter, string name, string? value, Func<TcpJob, object?> property, object? expected)
-    {
-        var rest = name == "interface" ? "198.18.0.2" : Minimal;
-        var spellings = new List<string> { $"--{name} {value}", value is null ? $"--{name}" : $"--{name}={value}" };
-        if (letter is { } l)
-        {
-            spellings.Add($"-{l} {value}");
-            spellings.Add($"-{l}{value}");
-        }
-
-        foreach (var spelling in spellings)
-        {
-            Assert.Equal(expected, property(Tcp($"{spelling} {rest}")));
-        }
-    }
+        char? letter, string name, string? value, Func<TcpJob, object?> property, object? expected) =>
+        JobContractAssert.ReadsEverySpelling(letter, name, value, name == "interface" ? "198.18.0.2" : Minimal, Tcp, property, expected);
 
     [Fact]
     public void Every_option_in_the_table_has_a_spelling_test()

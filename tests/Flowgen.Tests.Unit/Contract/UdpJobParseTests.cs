@@ -34,21 +34,8 @@ public class UdpJobParseTests
     [Theory]
     [MemberData(nameof(Spellings))]
     public void Every_option_is_read_in_its_short_and_long_spellings(
-        char? letter, string name, string? value, Func<UdpJob, object?> property, object? expected)
-    {
-        var rest = name == "dst-addr" ? "eth0" : Minimal;
-        var spellings = new List<string> { $"--{name} {value}", value is null ? $"--{name}" : $"--{name}={value}" };
-        if (letter is { } l)
-        {
-            spellings.Add($"-{l} {value}");
-            spellings.Add($"-{l}{value}");
-        }
-
-        foreach (var spelling in spellings)
-        {
-            Assert.Equal(expected, property(Udp($"{spelling} {rest}")));
-        }
-    }
+        char? letter, string name, string? value, Func<UdpJob, object?> property, object? expected) =>
+        JobContractAssert.ReadsEverySpelling(letter, name, value, name == "dst-addr" ? "eth0" : Minimal, Udp, property, expected);
 
     [Fact]
     public void Every_option_in_the_table_has_a_spelling_test()
