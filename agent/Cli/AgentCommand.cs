@@ -7,7 +7,7 @@ using Microsoft.Extensions.Logging;
 namespace Flowgen.Cli;
 
 /// <summary>
-/// `flowgen agent --port P --token-file F [options] -- udp …`: serves the control API and metrics,
+/// `flowgen agent --port P --token-file F [options] -- udp|tcp …`: serves the control API and metrics,
 /// prepares and arms the job, runs it when started, then serves its final figures until released.
 /// </summary>
 internal static class AgentCommand
@@ -26,10 +26,10 @@ internal static class AgentCommand
 
         await using WebApplication app = AgentServer.Create(options);
         var log = new AgentLog(app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(AgentLog.Category), options.Flow, options.Job);
-        UdpJob job = options.Job;
-        using var agentJob = new AgentJob(ct => ArmedUdpJob.ArmAsync(job, ct), log);
-        using var rates = new RateSampler(agentJob.Snapshot, job.FrameSize);
-        var metrics = new AgentMetrics(agentJob.Snapshot, options.Flow, job.Interface, UdpJob.Command, job.FrameSize);
+        IGeneratorJob job = options.Job;
+        using var agentJob = new AgentJob(ct => ArmedJobs.ArmAsync(job, ct), log);
+        using var rates = new RateSampler(agentJob.Snapshot);
+        var metrics = new AgentMetrics(agentJob.Snapshot, options.Flow, job.Interface, job.Mode);
         var lifetime = new AgentLifetime(agentJob, log);
         AgentStatus Status() => AgentReport.Status(job, options.Flow, agentJob.Snapshot(), rates.Current);
         new ControlApi(agentJob, Status, metrics, lifetime, token).Map(app);
@@ -52,7 +52,7 @@ internal static class AgentCommand
         return exitCode;
     }
 
-    /// <summary>0, unless the job failed and nobody released it: then what `flowgen udp` would have returned.</summary>
+    /// <summary>0, unless the job failed and nobody released it: then what `flowgen udp` or `flowgen tcp` would have returned.</summary>
     private static int ExitCode(AgentEnd end, AgentJob job) =>
         end == AgentEnd.Released ? ExitCodes.Done
         : job.PreparationError is { } error ? ExitCodes.Of(error)

@@ -3,9 +3,12 @@ using System.Net;
 namespace Flowgen.Contract;
 
 /// <summary>The job's command line: parsing, canonical rendering, help and the checks that span options.</summary>
-public sealed partial record TcpJob
+public sealed partial record TcpJob : IGeneratorJob
 {
     public const string Command = "tcp";
+
+    /// <inheritdoc/>
+    public string Mode => Command;
 
     public static string Help => HelpFormatter.Format(
         $"flowgen {Command} [OPTIONS] -i IFACE HOST",

@@ -4,9 +4,12 @@ using System.Net.Sockets;
 namespace Flowgen.Contract;
 
 /// <summary>The job's command line: parsing, canonical rendering, help and the checks that span options.</summary>
-public sealed partial record UdpJob
+public sealed partial record UdpJob : IGeneratorJob
 {
     public const string Command = "udp";
+
+    /// <inheritdoc/>
+    public string Mode => Command;
 
     public static string Help => HelpFormatter.Format(
         $"flowgen {Command} [OPTIONS] -a ADDR IFACE",

@@ -22,7 +22,7 @@ internal sealed class AgentJob : IDisposable
     private string? _stopCause;
     private DateTimeOffset? _startAt, _startedAt, _finishedAt;
     private IArmedJob? _armed;
-    private GeneratorCounters _finalCounters = GeneratorCounters.Zero;
+    private JobFigures _finalFigures = JobFigures.Zero;
 
     /// <param name="arm">Prepares and loads the job; its exceptions make the job Failed with their message.</param>
     public AgentJob(Func<CancellationToken, Task<IArmedJob>> arm, AgentLog log)
@@ -52,7 +52,7 @@ internal sealed class AgentJob : IDisposable
     public JobSnapshot Snapshot()
     {
         lock (_gate)
-            return new JobSnapshot(_state, _reason, _startAt, _startedAt, _finishedAt, ReadCountersLocked());
+            return new JobSnapshot(_state, _reason, _startAt, _startedAt, _finishedAt, ReadFiguresLocked());
     }
 
     /// <summary>Preparing → Armed, or Failed with the reason. Returns when it is one or the other (or stopped).</summary>
@@ -73,7 +73,7 @@ internal sealed class AgentJob : IDisposable
                 PreparationError = e;
                 Conclude(AgentState.Failed, e.Message);
             }
-            _log.Failed(e.Message, GeneratorCounters.Zero);
+            _log.Failed(e.Message, JobFigures.Zero);
             _finished.TrySetResult();
             return;
         }
@@ -159,7 +159,7 @@ internal sealed class AgentJob : IDisposable
             return; // stopped before its start time: Stop has concluded it
         }
 
-        Task<RunOutcome> run;
+        Task<JobOutcome> run;
         DateTimeOffset startedAt;
         lock (_gate)
         {
@@ -172,36 +172,36 @@ internal sealed class AgentJob : IDisposable
             }
             catch (Exception e)
             {
-                run = Task.FromException<RunOutcome>(e);
+                run = Task.FromException<JobOutcome>(e);
             }
         }
         _log.Started(startedAt, startedAt - begin);
         _ = FinishAsync(run);
     }
 
-    private async Task FinishAsync(Task<RunOutcome> run)
+    private async Task FinishAsync(Task<JobOutcome> run)
     {
-        RunOutcome outcome;
+        JobOutcome outcome;
         try
         {
             outcome = await run;
         }
         catch (Exception e)
         {
-            outcome = new RunOutcome(RunResult.Failed, ReadCounters(), TimeSpan.Zero, e.Message);
+            outcome = new JobOutcome(RunResult.Failed, ReadFigures(), e.Message);
         }
         Finish(outcome);
     }
 
-    private void Finish(RunOutcome outcome)
+    private void Finish(JobOutcome outcome)
     {
         lock (_gate)
         {
             Result = outcome.Result;
-            _finalCounters = outcome.Counters;
+            _finalFigures = outcome.Figures;
             (AgentState state, string? reason) = outcome.Result switch
             {
-                RunResult.Completed => (AgentState.Succeeded, null),
+                RunResult.Completed => (AgentState.Succeeded, outcome.Reason),
                 RunResult.Stopped => (AgentState.Stopped, $"stopped by {_stopCause ?? "request"}"),
                 _ => (AgentState.Failed, outcome.Reason ?? "the run failed"),
             };
@@ -209,19 +209,19 @@ internal sealed class AgentJob : IDisposable
         }
         JobSnapshot final = Snapshot();
         if (final.State == AgentState.Failed)
-            _log.Failed(final.Reason!, final.Counters);
+            _log.Failed(final.Reason!, final.Figures);
         else
             _log.Finished(final);
         _finished.TrySetResult();
     }
 
-    public GeneratorCounters ReadCounters()
+    public JobFigures ReadFigures()
     {
         lock (_gate)
-            return ReadCountersLocked();
+            return ReadFiguresLocked();
     }
 
-    private GeneratorCounters ReadCountersLocked() => _armed?.ReadCounters() ?? _finalCounters;
+    private JobFigures ReadFiguresLocked() => _armed?.ReadFigures() ?? _finalFigures;
 
     /// <summary>
     /// Enters a final state and frees the BPF objects (nothing stays attached). Call holding the
@@ -232,7 +232,7 @@ internal sealed class AgentJob : IDisposable
         if (_armed is not null)
         {
             if (Result is null)
-                _finalCounters = _armed.ReadCounters();
+                _finalFigures = _armed.ReadFigures();
             _armed.Dispose();
             _armed = null;
         }

@@ -1,5 +1,4 @@
 using Flowgen.Contract;
-using Flowgen.Engine;
 using Microsoft.Extensions.Logging;
 
 namespace Flowgen.Control;
@@ -7,13 +6,15 @@ namespace Flowgen.Control;
 /// <summary>
 /// The agent's events, one log line each, every line naming the flow and the job (as message
 /// fields, so JSON logs carry them as properties; scopes would drag in ASP.NET's request scopes).
+/// A TCP job's end names what was resent and acknowledged; a UDP job's what was dropped and refused.
 /// </summary>
-internal sealed class AgentLog(ILogger logger, string? flow, UdpJob job)
+internal sealed class AgentLog(ILogger logger, string? flow, IGeneratorJob job)
 {
     public const string Category = "flowgen.agent";
 
     private readonly string _flow = flow ?? "-";
     private readonly string _job = job.ToString();
+    private readonly bool _stream = job is TcpJob;
 
     public void Listening(string addresses) =>
         logger.LogInformation("listening on {Addresses}; flow {Flow}, job {Job}", addresses, _flow, _job);
@@ -35,13 +36,28 @@ internal sealed class AgentLog(ILogger logger, string? flow, UdpJob job)
     public void StopRequested(string cause, AgentState state) =>
         logger.LogInformation("stop requested by {Cause} while {State}; flow {Flow}, job {Job}", cause, state, _flow, _job);
 
-    public void Finished(JobSnapshot final) =>
-        logger.LogInformation("finished: {State} ({Reason}), sent {Sent}, dropped {Dropped}, errors {Errors}; flow {Flow}, job {Job}",
-            final.State, final.Reason ?? "its limit was reached", final.Counters.Sent, final.Counters.Dropped, final.Counters.RedirectErrors, _flow, _job);
+    public void Finished(JobSnapshot final)
+    {
+        AgentTotals t = final.Figures.Totals;
+        string reason = final.Reason ?? "its limit was reached";
+        if (_stream)
+            logger.LogInformation("finished: {State} ({Reason}), sent {Sent}, resent {Resent}, acknowledged {BytesAcknowledged} bytes; flow {Flow}, job {Job}",
+                final.State, reason, t.Sent, t.Resent, t.BytesAcknowledged, _flow, _job);
+        else
+            logger.LogInformation("finished: {State} ({Reason}), sent {Sent}, dropped {Dropped}, errors {Errors}; flow {Flow}, job {Job}",
+                final.State, reason, t.Sent, t.Dropped, t.Errors, _flow, _job);
+    }
 
-    public void Failed(string reason, GeneratorCounters c) =>
-        logger.LogError("failed: {Reason} (sent {Sent}, dropped {Dropped}, errors {Errors}); flow {Flow}, job {Job}",
-            reason, c.Sent, c.Dropped, c.RedirectErrors, _flow, _job);
+    public void Failed(string reason, JobFigures figures)
+    {
+        AgentTotals t = figures.Totals;
+        if (_stream)
+            logger.LogError("failed: {Reason} (sent {Sent}, resent {Resent}, acknowledged {BytesAcknowledged} bytes); flow {Flow}, job {Job}",
+                reason, t.Sent, t.Resent, t.BytesAcknowledged, _flow, _job);
+        else
+            logger.LogError("failed: {Reason} (sent {Sent}, dropped {Dropped}, errors {Errors}); flow {Flow}, job {Job}",
+                reason, t.Sent, t.Dropped, t.Errors, _flow, _job);
+    }
 
     public void ServingFinalFigures(TimeSpan grace) =>
         logger.LogInformation("serving the final figures until POST /v1/release or for {Grace}; flow {Flow}, job {Job}",

@@ -1,5 +1,4 @@
 using Flowgen.Contract;
-using Flowgen.Engine;
 using Prometheus;
 
 namespace Flowgen.Control;
@@ -8,6 +7,7 @@ namespace Flowgen.Control;
 /// The agent's Prometheus metrics, on a registry of their own (nothing but Flowgen's series).
 /// Values are read from the job — the BPF counters while it is armed or running — at scrape
 /// time, so a scrape always sees the kernel's current counts and no thread polls for them.
+/// A TCP job adds its segments, resends, acknowledged bytes and send window.
 /// </summary>
 internal sealed class AgentMetrics
 {
@@ -17,8 +17,8 @@ internal sealed class AgentMetrics
     private readonly CollectorRegistry _registry = Metrics.NewCustomRegistry();
 
     /// <param name="read">A consistent reading of the job, taken once per scrape.</param>
-    /// <param name="frameSize">Frame size on the wire, FCS included (-s), for the byte count.</param>
-    public AgentMetrics(Func<JobSnapshot> read, string? flow, string iface, string mode, int frameSize)
+    /// <param name="mode">The job's <see cref="IGeneratorJob.Mode"/>: a label, and "tcp" adds the TCP series.</param>
+    public AgentMetrics(Func<JobSnapshot> read, string? flow, string iface, string mode)
     {
         IMetricFactory factory = Metrics.WithCustomRegistry(_registry).WithLabels(new Dictionary<string, string>
         {
@@ -29,7 +29,7 @@ internal sealed class AgentMetrics
         Counter sent = factory.CreateCounter("flowgen_packets_sent_total",
             "Frames of this job that the driver accepted for transmission (xdp_devmap_xmit sent).");
         Counter bytes = factory.CreateCounter("flowgen_bytes_sent_total",
-            "Bytes on the wire of the frames sent, 4-byte FCS included (sent frames times the frame size).");
+            "Bytes on the wire of the frames sent, 4-byte FCS included.");
         Counter dropped = factory.CreateCounter("flowgen_packets_dropped_total",
             "Frames of this job that the driver dropped instead of transmitting (xdp_devmap_xmit drops).");
         Counter attempted = factory.CreateCounter("flowgen_packets_attempted_total",
@@ -41,20 +41,44 @@ internal sealed class AgentMetrics
         Gauge build = factory.CreateGauge("flowgen_build_info",
             "Always 1; the flowgen version is in the version label.", ["version"]);
 
+        Action<JobSnapshot> tcp = mode == TcpJob.Command ? TcpSeries(factory) : _ => { };
+
         build.WithLabels(BuildInfo.Version).Set(1);
         _registry.AddBeforeCollectCallback(() =>
         {
             JobSnapshot now = read();
-            GeneratorCounters c = now.Counters;
-            sent.IncTo(c.Sent);
-            bytes.IncTo(c.Sent * (double)frameSize);
-            dropped.IncTo(c.Dropped);
-            attempted.IncTo(c.Attempted);
-            foreach ((string reason, long count) in c.RedirectErrorsByReason)
+            AgentTotals t = now.Figures.Totals;
+            sent.IncTo(t.Sent);
+            bytes.IncTo(t.BytesSent);
+            dropped.IncTo(t.Dropped);
+            attempted.IncTo(t.Attempted);
+            foreach ((string reason, long count) in t.ErrorsByReason)
                 errors.WithLabels(reason).IncTo(count);
             foreach (AgentState each in Enum.GetValues<AgentState>())
                 state.WithLabels(each.ToString()).Set(each == now.State ? 1 : 0);
+            tcp(now);
         });
+    }
+
+    /// <summary>A TCP job's own series; the returned action sets them from a reading.</summary>
+    private static Action<JobSnapshot> TcpSeries(IMetricFactory factory)
+    {
+        Counter segments = factory.CreateCounter("flowgen_tcp_segments_sent_total",
+            "Data segments of this job's TCP flows handed to the driver, resends included.");
+        Counter resent = factory.CreateCounter("flowgen_tcp_segments_resent_total",
+            "Data segments sent again because they were lost (fast retransmit or timeout); also in flowgen_tcp_segments_sent_total.");
+        Counter acknowledged = factory.CreateCounter("flowgen_tcp_bytes_acknowledged_total",
+            "Stream bytes the receivers acknowledged, summed over the flows.");
+        Gauge window = factory.CreateGauge("flowgen_tcp_window_bytes",
+            "The current send window in bytes, min(congestion window, peer's receive window), summed over the flows; 0 once the job is over.");
+        return now =>
+        {
+            AgentTotals t = now.Figures.Totals;
+            segments.IncTo(t.Sent);
+            resent.IncTo(t.Resent);
+            acknowledged.IncTo(t.BytesAcknowledged);
+            window.Set(now.State.IsFinal() ? 0 : now.Figures.WindowBytes);
+        };
     }
 
     /// <summary>Collects (reading the job) and writes every series in <see cref="ContentType"/>.</summary>

@@ -8,11 +8,13 @@ internal sealed class ArmedUdpJob : IArmedJob
 {
     private readonly GeneratorProgram _program;
     private readonly LiveFramesGenerator _generator;
+    private readonly int _frameSize;
 
     private ArmedUdpJob(PreparedUdpJob prepared, GeneratorProgram program)
     {
         _program = program;
         _generator = new LiveFramesGenerator(program, prepared.Template.Frame, prepared.Settings);
+        _frameSize = prepared.Job.FrameSize;
         Summary = $"{prepared.Source} -> {prepared.Job.Destination} (to {ValueFormat.Mac(prepared.DestinationMac)}) " +
             $"on {prepared.Interface.Name}, {prepared.Job.FrameSize}-byte frames, " +
             $"{prepared.Settings.Cpus.Count} thread(s) on CPU {ValueFormat.CpuList(prepared.Settings.Cpus)}";
@@ -28,9 +30,13 @@ internal sealed class ArmedUdpJob : IArmedJob
         return new ArmedUdpJob(prepared, program);
     }
 
-    public GeneratorCounters ReadCounters() => _generator.ReadCounters();
+    public JobFigures ReadFigures() => UdpFigures.From(_generator.ReadCounters(), _frameSize);
 
-    public Task<RunOutcome> RunAsync() => _generator.RunAsync();
+    public async Task<JobOutcome> RunAsync()
+    {
+        RunOutcome outcome = await _generator.RunAsync();
+        return new JobOutcome(outcome.Result, UdpFigures.From(outcome.Counters, _frameSize), outcome.Reason);
+    }
 
     public void Stop() => _generator.Stop();
 

@@ -1,20 +1,19 @@
-using Flowgen.Engine;
-
 namespace Flowgen.Control;
 
 /// <summary>
-/// A job ready to send: its BPF objects loaded, its counting tracepoints attached. It runs once;
-/// disposing it detaches and frees everything.
+/// A job ready to send: its BPF objects loaded and attached (for TCP, its connections made and
+/// taken over). It runs once; disposing it detaches and frees everything.
 /// </summary>
 internal interface IArmedJob : IDisposable
 {
     /// <summary>What preparing resolved (addresses, MACs, threads), for the log.</summary>
     string Summary { get; }
 
-    GeneratorCounters ReadCounters();
+    /// <summary>The job's figures now, read from its BPF maps.</summary>
+    JobFigures ReadFigures();
 
     /// <summary>Sends until the job's limit or <see cref="Stop"/>.</summary>
-    Task<RunOutcome> RunAsync();
+    Task<JobOutcome> RunAsync();
 
     void Stop();
 }

@@ -4,26 +4,24 @@ using Flowgen.Contract;
 namespace Flowgen.Control;
 
 /// <summary>
-/// The status's current rates: frames sent per second over the last <see cref="Period"/>, read
-/// by a timer while the job sends. (Metrics need no sampler: Prometheus computes rates itself.)
+/// The status's current rates: frames sent per second over the last <see cref="Period"/>, and
+/// the bits of those frames on the wire (FCS included), read by a timer while the job sends.
+/// (Metrics need no sampler: Prometheus computes rates itself.)
 /// </summary>
 internal sealed class RateSampler : IDisposable
 {
     public static readonly TimeSpan Period = TimeSpan.FromSeconds(1);
 
     private readonly Func<JobSnapshot> _read;
-    private readonly int _frameSize;
     private readonly object _gate = new();
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private readonly Timer _timer;
-    private (long Sent, TimeSpan At)? _last;
+    private (long Sent, long Bytes, TimeSpan At)? _last;
     private AgentRates _current = AgentRates.Zero;
 
-    /// <param name="frameSize">Frame size on the wire, FCS included (-s), for bits per second.</param>
-    public RateSampler(Func<JobSnapshot> read, int frameSize)
+    public RateSampler(Func<JobSnapshot> read)
     {
         _read = read;
-        _frameSize = frameSize;
         _timer = new Timer(_ => Sample(), null, Period, Period);
     }
 
@@ -49,13 +47,13 @@ internal sealed class RateSampler : IDisposable
                 return;
             }
             TimeSpan now = _clock.Elapsed;
-            long sent = snapshot.Counters.Sent;
+            AgentTotals totals = snapshot.Figures.Totals;
             if (_last is { } last && now > last.At)
             {
-                double packetsPerSecond = (sent - last.Sent) / (now - last.At).TotalSeconds;
-                _current = new AgentRates(packetsPerSecond, packetsPerSecond * _frameSize * 8);
+                double seconds = (now - last.At).TotalSeconds;
+                _current = new AgentRates((totals.Sent - last.Sent) / seconds, (totals.BytesSent - last.Bytes) * 8 / seconds);
             }
-            _last = (sent, now);
+            _last = (totals.Sent, totals.BytesSent, now);
         }
     }
 

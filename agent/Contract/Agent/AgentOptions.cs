@@ -4,7 +4,7 @@ namespace Flowgen.Contract;
 
 /// <summary>
 /// `flowgen agent --port P [--bind ADDR] --token-file F [--flow NAME] [--grace TIME] [--log-json]
-/// -- udp …`: the daemon's own options, then its job exactly as on the command line, so that
+/// -- udp|tcp …`: the daemon's own options, then its job exactly as on the command line, so that
 /// `kubectl describe pod` shows what will be sent. The operator renders these with
 /// <see cref="ToArguments"/>; the agent parses them with <see cref="Parse"/>.
 /// </summary>
@@ -23,6 +23,13 @@ public sealed record AgentOptions
     private static readonly OptionSpec LogJsonOption = new("log-json", null, null, "write logs as JSON lines");
     private static readonly OptionSpec[] All = [PortOption, BindOption, TokenFileOption, FlowOption, GraceOption, LogJsonOption, OptionSpec.Help];
 
+    /// <summary>The jobs the agent runs, by the word after <c>--</c>, each read as its own command reads it.</summary>
+    private static readonly Dictionary<string, Func<IReadOnlyList<string>, IGeneratorJob>> Jobs = new()
+    {
+        [UdpJob.Command] = args => UdpJob.Parse(args),
+        [TcpJob.Command] = args => TcpJob.Parse(args),
+    };
+
     public required int Port { get; init; }
 
     /// <summary>Null: every address.</summary>
@@ -36,15 +43,17 @@ public sealed record AgentOptions
 
     public bool LogJson { get; init; }
 
-    public required UdpJob Job { get; init; }
+    /// <summary>A <see cref="UdpJob"/> or a <see cref="TcpJob"/>.</summary>
+    public required IGeneratorJob Job { get; init; }
 
     public static string Help => HelpFormatter.Format(
-        "flowgen agent [options] -- udp [udp options] IFACE",
+        "flowgen agent [options] -- udp|tcp [job options]",
         "Runs one job as a daemon with an HTTP control API (/v1/status, /v1/start, /v1/stop,\n" +
         "/v1/release; bearer token), /healthz, /readyz and Prometheus /metrics. The job is\n" +
         "prepared and armed at once, sent when started, and its final figures are served until\n" +
         "released or the grace period ends.",
-        [("-- udp …", "the job, exactly as 'flowgen udp' takes it")],
+        [("-- udp …", "a UDP job, exactly as 'flowgen udp' takes it"),
+         ("-- tcp …", "a TCP stream, exactly as 'flowgen tcp' takes it (connected when armed)")],
         All);
 
     public static bool RequestsHelp(IReadOnlyList<string> args)
@@ -59,12 +68,12 @@ public sealed record AgentOptions
         if (separator < 0 || separator == args.Count - 1)
             throw new UsageException("missing job: give it after '--', e.g. 'flowgen agent --port 9100 --token-file F -- udp -a 198.18.0.2 eth0'");
         string[] job = args.Skip(separator + 1).ToArray();
-        if (job[0] != UdpJob.Command)
-            throw new UsageException($"unknown job '{job[0]}': the agent runs 'udp' jobs");
+        if (!Jobs.TryGetValue(job[0], out var parseJob))
+            throw new UsageException($"unknown job '{job[0]}': the agent runs 'udp' and 'tcp' jobs");
 
         int? port = null;
         string? tokenFile = null;
-        var options = new AgentOptions { Port = 0, TokenFile = string.Empty, Job = UdpJob.Parse(job.Skip(1).ToArray()) };
+        var options = new AgentOptions { Port = 0, TokenFile = string.Empty, Job = parseJob(job.Skip(1).ToArray()) };
         foreach (ParsedArgument arg in new ArgumentReader(Command, All).Read(args.Take(separator).ToArray()))
         {
             string value = arg.Value ?? string.Empty;
@@ -104,7 +113,7 @@ public sealed record AgentOptions
         if (LogJson)
             args.Add("--" + LogJsonOption.Long);
         args.Add("--");
-        args.Add(UdpJob.Command);
+        args.Add(Job.Mode);
         args.AddRange(Job.ToArguments());
         return args;
     }

@@ -8,7 +8,10 @@ public sealed record AgentStatus
 {
     public required AgentState State { get; init; }
 
-    /// <summary>Why the job failed or stopped; null otherwise.</summary>
+    /// <summary>
+    /// Why the job failed or stopped; null otherwise, except for a TCP job that succeeded but
+    /// whose receiver did not complete the FIN exchange (all its data was acknowledged).
+    /// </summary>
     public string? Reason { get; init; }
 
     /// <summary>The TrafficFlow this agent works for, if any.</summary>
@@ -16,7 +19,7 @@ public sealed record AgentStatus
 
     public required string Interface { get; init; }
 
-    /// <summary>"udp" (later "tcp").</summary>
+    /// <summary>"udp" or "tcp".</summary>
     public required string Mode { get; init; }
 
     /// <summary>The job as its canonical command line.</summary>
@@ -36,9 +39,16 @@ public sealed record AgentStatus
     public IReadOnlyList<AgentThreadFigures> Threads { get; init; } = [];
 }
 
-/// <summary>Frames of this job: sent, dropped by the driver, refused by the kernel (by reason).</summary>
+/// <summary>
+/// Frames of this job: sent, dropped by the driver, refused by the kernel (by reason), and the
+/// bytes of the frames sent (FCS included). For a TCP job, <paramref name="Sent"/> counts the data
+/// segments handed to the driver, resends included, <paramref name="Resent"/> the resends among
+/// them and <paramref name="BytesAcknowledged"/> the stream bytes the receiver acknowledged (both 0
+/// for UDP); its frames are not told apart as dropped or refused: whatever is lost is resent.
+/// </summary>
 public sealed record AgentTotals(
-    long Sent, long Dropped, long Errors, long Attempted, long BytesSent, IReadOnlyDictionary<string, long> ErrorsByReason)
+    long Sent, long Dropped, long Errors, long Attempted, long BytesSent, IReadOnlyDictionary<string, long> ErrorsByReason,
+    long Resent = 0, long BytesAcknowledged = 0)
 {
     public static AgentTotals Zero { get; } = new(0, 0, 0, 0, 0, new Dictionary<string, long>());
 }

@@ -29,14 +29,14 @@ public class AgentJobTests
         Assert.True(job.Start(null).IsAccepted);
         await armed.RanAt.WaitAsync(Patience);
         Assert.Equal(AgentState.Running, job.State);
-        armed.Counters = FakeArmedJob.Figures(sent: 1000);
+        armed.Figures = FakeArmedJob.UdpCounts(sent: 1000);
         armed.End(RunResult.Completed);
         await job.Finished.WaitAsync(Patience);
 
         JobSnapshot final = job.Snapshot();
         Assert.Equal(AgentState.Succeeded, final.State);
         Assert.Null(final.Reason);
-        Assert.Equal(1000, final.Counters.Sent);
+        Assert.Equal(1000, final.Figures.Totals.Sent);
         Assert.True(armed.Disposed);
         Assert.True(final.StartAt <= final.StartedAt && final.StartedAt <= final.FinishedAt);
         Assert.Equal(RunResult.Completed, job.Result);
@@ -143,7 +143,7 @@ public class AgentJobTests
         using AgentJob job = await ArmedAsync(armed);
         job.Start(null);
         await armed.RanAt.WaitAsync(Patience);
-        armed.Counters = FakeArmedJob.Figures(sent: 500);
+        armed.Figures = FakeArmedJob.UdpCounts(sent: 500);
 
         Assert.True(job.Stop("SIGTERM").IsAccepted);
         await job.Finished.WaitAsync(Patience);
@@ -152,7 +152,7 @@ public class AgentJobTests
         JobSnapshot final = job.Snapshot();
         Assert.Equal(AgentState.Stopped, final.State);
         Assert.Equal("stopped by SIGTERM", final.Reason);
-        Assert.Equal(500, final.Counters.Sent);
+        Assert.Equal(500, final.Figures.Totals.Sent);
         Assert.Equal(RunResult.Stopped, job.Result);
     }
 
@@ -179,14 +179,14 @@ public class AgentJobTests
         using AgentJob job = await ArmedAsync(armed);
         job.Start(null);
         await armed.RanAt.WaitAsync(Patience);
-        armed.Counters = FakeArmedJob.Figures(sent: 0, errors: (Errno.EOPNOTSUPP, 256));
+        armed.Figures = FakeArmedJob.UdpCounts(sent: 0, errors: (Errno.EOPNOTSUPP, 256));
         armed.End(RunResult.CannotTransmit, "the interface refuses XDP frames (EOPNOTSUPP)");
         await job.Finished.WaitAsync(Patience);
 
         JobSnapshot final = job.Snapshot();
         Assert.Equal(AgentState.Failed, final.State);
         Assert.Equal("the interface refuses XDP frames (EOPNOTSUPP)", final.Reason);
-        Assert.Equal(256, final.Counters.RedirectErrors);
+        Assert.Equal(256, final.Figures.Totals.Errors);
         Assert.False(final.State.IsReady());
     }
 

@@ -15,7 +15,8 @@ public class AgentReportTests
         PerCpu: [new CpuCounters(0, 700, 600, 50, 50), new CpuCounters(3, 600, 400, 150, 50)]);
 
     private static readonly JobSnapshot Snapshot = new(
-        AgentState.Running, null, DateTimeOffset.Parse("2030-01-02T03:04:05Z"), DateTimeOffset.Parse("2030-01-02T03:04:05.0001Z"), null, Counters);
+        AgentState.Running, null, DateTimeOffset.Parse("2030-01-02T03:04:05Z"), DateTimeOffset.Parse("2030-01-02T03:04:05.0001Z"), null,
+        UdpFigures.From(Counters, Job.FrameSize));
 
     [Fact]
     public void Status_names_the_job_and_carries_its_totals_with_errors_by_errno_name()
@@ -44,5 +45,43 @@ public class AgentReportTests
         Assert.Equal(1000, json.RootElement.GetProperty("totals").GetProperty("sent").GetInt64());
         Assert.Equal(60, json.RootElement.GetProperty("totals").GetProperty("errorsByReason").GetProperty("EOPNOTSUPP").GetInt64());
         Assert.False(json.RootElement.TryGetProperty("flow", out _));
+    }
+
+    [Fact]
+    public void Totals_without_the_tcp_fields_read_as_nothing_resent_or_acknowledged()
+    {
+        const string totals = """{"sent":5,"dropped":0,"errors":0,"attempted":5,"bytesSent":320,"errorsByReason":{}}""";
+
+        AgentTotals read = JsonSerializer.Deserialize<AgentTotals>(totals, ContractJson.Options)!;
+
+        Assert.Equal((5L, 0L, 0L), (read.Sent, read.Resent, read.BytesAcknowledged));
+    }
+
+    [Fact]
+    public void Udp_totals_have_nothing_resent_or_acknowledged()
+    {
+        AgentStatus status = AgentReport.Status(Job, null, Snapshot, AgentRates.Zero);
+
+        Assert.Equal(0, status.Totals.Resent);
+        Assert.Equal(0, status.Totals.BytesAcknowledged);
+    }
+
+    [Fact]
+    public void Tcp_status_has_mode_tcp_and_its_stream_totals_in_camel_case()
+    {
+        var job = TcpJob.Parse(["-i", "veth-gen", "--bytes", "20M", "198.18.0.2"]);
+        var figures = new JobFigures(AgentTotals.Zero with { Sent = 120, Attempted = 120, BytesSent = 120 * 1518, Resent = 20, BytesAcknowledged = 144_800 }, []);
+
+        AgentStatus status = AgentReport.Status(job, "tcp-stream", Snapshot with { Figures = figures }, AgentRates.Zero);
+        using JsonDocument json = JsonDocument.Parse(JsonSerializer.Serialize(status, ContractJson.Options));
+
+        Assert.Equal("tcp", status.Mode);
+        Assert.Equal("veth-gen", status.Interface);
+        Assert.Equal(job.ToString(), status.Job);
+        JsonElement totals = json.RootElement.GetProperty("totals");
+        Assert.Equal(20, totals.GetProperty("resent").GetInt64());
+        Assert.Equal(144_800, totals.GetProperty("bytesAcknowledged").GetInt64());
+        AgentTotals read = JsonSerializer.Deserialize<AgentStatus>(json.RootElement.GetRawText(), ContractJson.Options)!.Totals;
+        Assert.Equal((20L, 144_800L), (read.Resent, read.BytesAcknowledged));
     }
 }

@@ -34,7 +34,7 @@ internal sealed class ControlApiHost : IAsyncDisposable
         var options = new AgentOptions { Port = 0, Bind = IPAddress.Loopback, TokenFile = "unused", Job = AgentJobs.Job };
         WebApplication app = AgentServer.Create(options);
         var job = new AgentJob(arm, Log);
-        var metrics = new AgentMetrics(job.Snapshot, null, AgentJobs.Job.Interface, UdpJob.Command, AgentJobs.Job.FrameSize);
+        var metrics = new AgentMetrics(job.Snapshot, null, AgentJobs.Job.Interface, AgentJobs.Job.Mode);
         var lifetime = new AgentLifetime(job, Log);
         new ControlApi(job, () => AgentReport.Status(AgentJobs.Job, null, job.Snapshot(), AgentRates.Zero), metrics, lifetime,
             new BearerToken(Token)).Map(app);

@@ -1,0 +1,13 @@
+using Flowgen.Contract;
+
+namespace Flowgen.Control;
+
+/// <summary>
+/// What an agent's job has done, in the contract's terms whatever the job: its totals, each
+/// sending thread's share, and — for a TCP job — its current send window.
+/// </summary>
+/// <param name="WindowBytes">TCP: min(cwnd, peer window) in bytes, summed over the flows; 0 for UDP.</param>
+internal sealed record JobFigures(AgentTotals Totals, IReadOnlyList<AgentThreadFigures> Threads, long WindowBytes = 0)
+{
+    public static JobFigures Zero { get; } = new(AgentTotals.Zero, []);
+}

@@ -1,0 +1,13 @@
+using Flowgen.Contract;
+using Flowgen.Engine;
+
+namespace Flowgen.Control;
+
+/// <summary>A UDP job's BPF counters as the agent reports them.</summary>
+internal static class UdpFigures
+{
+    /// <summary>Bytes count frames on the wire, FCS included (<paramref name="frameSize"/> is -s).</summary>
+    public static JobFigures From(GeneratorCounters c, int frameSize) => new(
+        new AgentTotals(c.Sent, c.Dropped, c.RedirectErrors, c.Attempted, c.Sent * frameSize, c.RedirectErrorsByReason),
+        [.. c.PerCpu.Select(cpu => new AgentThreadFigures(cpu.Cpu, cpu.Sent, cpu.Dropped, cpu.RedirectErrors, cpu.Attempted))]);
+}
