@@ -3,7 +3,7 @@ using Flowgen.Tests.Kernel.TestBed;
 
 namespace Flowgen.Tests.Kernel.Agent;
 
-/// <summary>The agent on the veth bed: its job sends UDP from the generator's veth to the sink's IPv4 address.</summary>
+/// <summary>The agent on the veth bed: its job sends UDP (or streams TCP) from the generator's veth to the sink's IPv4 address.</summary>
 public static class BedAgent
 {
     public static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
@@ -21,6 +21,14 @@ public static class BedAgent
     /// <summary>Like <see cref="StartArmedAsync"/>, serving <paramref name="flow"/> as an agent pod does (<c>--flow</c>).</summary>
     public static Task<AgentProcess> StartArmedForFlowAsync(VethTestBed bed, string flow, params string[] options) =>
         ArmedAsync(AgentProcess.StartAsync(bed.GeneratorNamespace, UdpJob(bed, options), flow: flow));
+
+    /// <summary><c>tcp [options] -i veth-gen SINK</c>: a TCP job to the sink's IPv4 address, as the agent's command line takes it.</summary>
+    public static string[] TcpJob(VethTestBed bed, params string[] options) =>
+        ["tcp", .. options, "-i", bed.GeneratorInterface, bed.SinkIPv4.ToString()];
+
+    /// <summary>An agent serving <paramref name="flow"/> whose TCP job is connected and taken over: returns once it is Armed.</summary>
+    public static Task<AgentProcess> StartArmedTcpAsync(VethTestBed bed, string flow, params string[] options) =>
+        ArmedAsync(AgentProcess.StartAsync(bed.GeneratorNamespace, TcpJob(bed, options), flow: flow));
 
     static async Task<AgentProcess> ArmedAsync(Task<AgentProcess> starting)
     {
