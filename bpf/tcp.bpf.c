@@ -52,6 +52,7 @@ char LICENSE[] SEC("license") = "Dual MIT/GPL";
 #define NS_PER_MS 1000000ULL
 #define RETX_SCAN_MAX 64    /* SACKed segments skipped per run while looking for a hole */
 #define MIN_SSTHRESH 2
+#define DUPACK_THRESHOLD 3
 #define SACK_MARK_MAX 256   /* segments marked per SACK block and ACK */
 #define SEGMENT_MASK (FLOWGEN_TCP_SCOREBOARD_SEGMENTS - 1)
 
@@ -335,13 +336,17 @@ static __always_inline void on_ack(struct tcp_flow *f, struct segment *s, __u64 
 	f->peer_window_raw = s->window_raw;
 	f->peer_window = window;
 	process_sack(f, s);
-	if (delta || !outstanding || s->payload || s->syn || s->fin || window_changed)
+	/* A receiver's window changes on most ACKs as its application reads: an ACK that carries
+	 * SACK blocks is a duplicate whatever its window says. */
+	if (delta || !outstanding || s->payload || s->syn || s->fin || (window_changed && !s->sack_count))
 		return;
 	f->dupacks++;
 	if (f->flags & TCP_FLOW_FAST_RECOVERY) {
 		if (f->retx_end < f->sack_high)
 			f->retx_end = f->sack_high;
-	} else if (f->dupacks == 3 && !(f->flags & TCP_FLOW_RTO_RECOVERY)) {
+	} else if (!(f->flags & TCP_FLOW_RTO_RECOVERY) &&
+		   (f->dupacks >= DUPACK_THRESHOLD || f->sack_high >= f->snd_una / f->mss + 1 + DUPACK_THRESHOLD)) {
+		/* Three duplicate ACKs, or three segments SACKed above the hole (RFC 6675). */
 		enter_fast_recovery(f);
 	}
 }
@@ -416,7 +421,8 @@ static __always_inline int pick(struct tcp_flow *f, __u64 now, int stop_new_data
 	if (stop_new_data && f->end > f->snd_nxt)
 		f->end = f->snd_nxt;
 	outstanding = f->snd_nxt - f->snd_una;
-	if (outstanding && now - f->rto_start_ns >= f->rto_ns) {
+	/* now was read before the lock: the ingress program may have restarted the timer later. */
+	if (outstanding && (__s64)(now - f->rto_start_ns) >= (__s64)f->rto_ns) {
 		__u32 flight = outstanding / mss;
 
 		f->timeouts++;

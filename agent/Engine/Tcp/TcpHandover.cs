@@ -53,7 +53,8 @@ internal static class TcpHandover
             value.Mss = (uint)recordSize;
             value.SendWindowScale = (uint)negotiation.SendWindowScale;
             value.TimestampsEnabled = negotiation.Timestamps ? 1u : 0u;
-            value.TsBase = takeover.TimestampNow;
+            // TimestampNow may trail the last TSval the kernel sent by a tick: never go back.
+            value.TsBase = takeover.TimestampNow + 1;
             value.TsBaseNs = frozenAt;
             value.TemplateCheck = template.Checksum;
             value.End = end;
