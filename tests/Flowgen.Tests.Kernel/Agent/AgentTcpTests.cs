@@ -21,9 +21,8 @@ public sealed class AgentTcpTests
         KernelRequirement.EnsureRoot();
         await CleanBed.RunAsync(async bed =>
         {
-            await using var receiver = TcpPatternReceiver.Start(
-                bed.SinkNamespace, bed.SinkIPv4, 0, 1, () => new TcpPatternVerifier(), ReceiverDeadline);
-            var port = receiver.EndPoint.Port.ToString(CultureInfo.InvariantCulture);
+            await using var receiver = Receiver(bed);
+            var port = Port(receiver);
             await using var agent = await BedAgent.StartArmedTcpAsync(bed, Flow, "--bytes", "20M", "-p", port);
 
             var armed = await agent.StatusAsync();
@@ -60,10 +59,8 @@ public sealed class AgentTcpTests
         KernelRequirement.EnsureRoot();
         await CleanBed.RunAsync(async bed =>
         {
-            await using var receiver = TcpPatternReceiver.Start(
-                bed.SinkNamespace, bed.SinkIPv4, 0, 1, () => new TcpPatternVerifier(), ReceiverDeadline);
-            var port = receiver.EndPoint.Port.ToString(CultureInfo.InvariantCulture);
-            await using var agent = await BedAgent.StartArmedTcpAsync(bed, Flow, "--bytes", "1M", "-p", port);
+            await using var receiver = Receiver(bed);
+            await using var agent = await BedAgent.StartArmedTcpAsync(bed, Flow, "--bytes", "1M", "-p", Port(receiver));
 
             var text = await agent.MetricsTextAsync();
             var check = await Promtool.CheckMetricsAsync(text);
@@ -97,6 +94,12 @@ public sealed class AgentTcpTests
             Assert.Empty(await XdpAttachment.InNamespaceAsync(bed.GeneratorNamespace));
         });
     }
+
+    /// <summary>One connection's pattern-checking receiver on the sink's IPv4 address, on a port the kernel picks.</summary>
+    static TcpPatternReceiver Receiver(VethTestBed bed) =>
+        TcpPatternReceiver.Start(bed.SinkNamespace, bed.SinkIPv4, 0, 1, () => new TcpPatternVerifier(), ReceiverDeadline);
+
+    static string Port(TcpPatternReceiver receiver) => receiver.EndPoint.Port.ToString(CultureInfo.InvariantCulture);
 
     static long Value(IReadOnlyList<PrometheusSample> samples, string name) => (long)Assert.Single(samples.Named(name)).Value;
 
