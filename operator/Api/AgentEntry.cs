@@ -22,6 +22,12 @@ public sealed class AgentEntry
 
     public long Errors { get; set; }
 
+    [Description("Mode tcp: data segments sent again.")]
+    public long SegmentsResent { get; set; }
+
+    [Description("Mode tcp: stream bytes the receiver acknowledged.")]
+    public long BytesAcknowledged { get; set; }
+
     public double PacketsPerSecond { get; set; }
 
     [Description("Why the agent or its pod failed or stopped.")]

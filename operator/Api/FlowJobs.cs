@@ -9,6 +9,15 @@ namespace Flowgen.Operator.Api;
 /// </summary>
 public static class FlowJobs
 {
+    /// <summary>The job of the spec's mode for an agent on <paramref name="interfaceName"/>.</summary>
+    /// <param name="dstMacOverride">The target's dstMac (mode udp), which wins over spec.udp.dstMac.</param>
+    /// <exception cref="UsageException">The spec holds something the agent would refuse; the message says what.</exception>
+    public static IGeneratorJob ToJob(this TrafficFlowSpec spec, string interfaceName, string? dstMacOverride = null) => spec.Mode switch
+    {
+        FlowMode.Tcp => spec.ToTcpJob(interfaceName),
+        _ => spec.ToUdpJob(interfaceName, dstMacOverride),
+    };
+
     /// <summary>The UDP job for an agent on <paramref name="interfaceName"/>.</summary>
     /// <param name="dstMacOverride">The target's dstMac, which wins over spec.udp.dstMac.</param>
     /// <exception cref="UsageException">The spec holds something the agent would refuse; the message says what.</exception>
@@ -34,6 +43,30 @@ public static class FlowJobs
         if (udp.PacketSize is { } size)
         {
             job = job with { FrameSize = size };
+        }
+
+        job.Validate();
+        return job;
+    }
+
+    /// <summary>The TCP job for an agent on <paramref name="interfaceName"/>.</summary>
+    /// <exception cref="UsageException">The spec holds something the agent would refuse; the message says what.</exception>
+    public static TcpJob ToTcpJob(this TrafficFlowSpec spec, string interfaceName)
+    {
+        var tcp = spec.Tcp ?? throw new UsageException("spec.tcp is required for mode tcp");
+        var job = new TcpJob
+        {
+            Interface = ValueParsers.InterfaceName(interfaceName),
+            Destination = ValueParsers.Address(tcp.DstAddress, "spec.tcp.dstAddress"),
+            Port = ValueParsers.Port(Text(tcp.DstPort), "spec.tcp.dstPort"),
+            Flows = tcp.Flows,
+            BatchSize = tcp.BatchSize,
+            Segments = spec.Packets,
+            Duration = spec.Duration is { } duration ? ValueParsers.Duration(duration, "spec.duration") : null,
+        };
+        if (tcp.ConnectTimeout is { } timeout)
+        {
+            job = job with { ConnectTimeout = ValueParsers.Duration(timeout, "spec.tcp.connectTimeout") };
         }
 
         job.Validate();

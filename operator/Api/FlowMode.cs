@@ -2,10 +2,13 @@ using System.Text.Json.Serialization;
 
 namespace Flowgen.Operator.Api;
 
-/// <summary>What the agents send; the spec carries one options block per mode (only <c>udp</c> so far).</summary>
+/// <summary>What the agents send; the spec carries the options block of its mode (<c>udp</c> or <c>tcp</c>).</summary>
 [JsonConverter(typeof(JsonStringEnumConverter<FlowMode>))]
 public enum FlowMode
 {
     [JsonStringEnumMemberName("udp")]
     Udp,
+
+    [JsonStringEnumMemberName("tcp")]
+    Tcp,
 }

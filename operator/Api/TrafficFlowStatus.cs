@@ -25,6 +25,12 @@ public sealed class TrafficFlowStatus
 
     public long Errors { get; set; }
 
+    [Description("Mode tcp: data segments sent again (lost on the way), all agents; included in packetsSent.")]
+    public long SegmentsResent { get; set; }
+
+    [Description("Mode tcp: stream bytes the receivers acknowledged, all agents.")]
+    public long BytesAcknowledged { get; set; }
+
     public double PacketsPerSecond { get; set; }
 
     public double BitsPerSecond { get; set; }

@@ -24,7 +24,7 @@ internal static class AgentPods
             Port = port,
             TokenFile = $"{AgentPodRenderer.TokenDirectory}/{AgentPodRenderer.TokenKey}",
             Flow = $"{flow.Metadata.NamespaceProperty}/{flow.Metadata.Name}",
-            Job = flow.Spec.ToUdpJob(slot.Interface, slot.DstMac),
+            Job = flow.Spec.ToJob(slot.Interface, slot.DstMac),
         };
         return AgentPodRenderer.Render(new AgentPodRequest(
             flow.Metadata.NamespaceProperty, flow.Metadata.Name, flow.Metadata.Uid, slot.Node, slot.Interface, options,
@@ -37,7 +37,7 @@ internal static class AgentPods
         try
         {
             foreach (var slot in slots)
-                flow.Spec.ToUdpJob(slot.Interface, slot.DstMac);
+                flow.Spec.ToJob(slot.Interface, slot.DstMac);
             return null;
         }
         catch (UsageException e)

@@ -37,6 +37,8 @@ internal static class FlowProgress
         status.PacketsSent = agents.Sum(a => a.Status?.Totals.Sent ?? 0);
         status.PacketsDropped = agents.Sum(a => a.Status?.Totals.Dropped ?? 0);
         status.Errors = agents.Sum(a => a.Status?.Totals.Errors ?? 0);
+        status.SegmentsResent = agents.Sum(a => a.Status?.Totals.Resent ?? 0);
+        status.BytesAcknowledged = agents.Sum(a => a.Status?.Totals.BytesAcknowledged ?? 0);
         bool running = agents.Any(a => a.Status?.State == AgentState.Running);
         status.PacketsPerSecond = running ? agents.Sum(a => a.Status?.Rates.PacketsPerSecond ?? 0) : 0;
         status.BitsPerSecond = running ? agents.Sum(a => a.Status?.Rates.BitsPerSecond ?? 0) : 0;
@@ -52,6 +54,8 @@ internal static class FlowProgress
         PacketsSent = agent.Status?.Totals.Sent ?? 0,
         PacketsDropped = agent.Status?.Totals.Dropped ?? 0,
         Errors = agent.Status?.Totals.Errors ?? 0,
+        SegmentsResent = agent.Status?.Totals.Resent ?? 0,
+        BytesAcknowledged = agent.Status?.Totals.BytesAcknowledged ?? 0,
         PacketsPerSecond = agent.Status?.State == AgentState.Running ? agent.Status.Rates.PacketsPerSecond : 0,
         Reason = agent.PodProblem ?? agent.Status?.Reason,
     };

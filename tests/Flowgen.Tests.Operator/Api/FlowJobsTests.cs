@@ -13,9 +13,37 @@ public class FlowJobsTests
     public void Sample_specs_make_jobs_the_agent_accepts(string sample)
     {
         var spec = SampleFlows.Load(SampleFlows.PathOf(sample)).Spec;
+        if (spec.Mode == FlowMode.Tcp)
+        {
+            var tcp = spec.ToTcpJob("ens1f0");
+            Assert.Equal(tcp, TcpJob.Parse(tcp.ToArguments()));
+            return;
+        }
+
         var job = spec.ToUdpJob("ens1f0");
         job.Validate();
         Assert.Equal(job, UdpJob.Parse(job.ToArguments()));
+    }
+
+    [Fact]
+    public void Tcp_sample_streams_what_it_says()
+    {
+        var job = SampleFlows.Load(SampleFlows.PathOf("tcp-basic.yaml")).Spec.ToTcpJob("ens1f0");
+
+        Assert.Equal(("ens1f0", IPAddress.Parse("198.18.0.2"), (ushort)5201, 2), (job.Interface, job.Destination, job.Port, job.Flows));
+        Assert.Equal((TimeSpan.FromSeconds(30), (long?)null, TcpJob.DefaultConnectTimeout), (job.Duration, job.Segments, job.ConnectTimeout));
+    }
+
+    [Fact]
+    public void A_mode_without_its_options_block_is_named()
+    {
+        var tcpOnly = SampleFlows.Load(SampleFlows.PathOf("tcp-basic.yaml")).Spec;
+        tcpOnly.Mode = FlowMode.Udp;
+        var udpOnly = SampleFlows.Load(SampleFlows.PathOf("udp-basic.yaml")).Spec;
+        udpOnly.Mode = FlowMode.Tcp;
+
+        Assert.Equal("spec.udp is required for mode udp", Assert.Throws<UsageException>(() => tcpOnly.ToUdpJob("eth0")).Message);
+        Assert.Equal("spec.tcp is required for mode tcp", Assert.Throws<UsageException>(() => udpOnly.ToTcpJob("eth0")).Message);
     }
 
     [Fact]

@@ -72,6 +72,31 @@ public class SchemaValidationTests
     }
 
     [Fact]
+    public void Udp_and_tcp_options_together_are_refused()
+    {
+        var flow = Basic();
+        flow["spec"]!["tcp"] = new JsonObject { ["dstAddress"] = "198.18.0.2" };
+        Assert.NotEmpty(CommittedCrd.Schema.Admit(flow));
+    }
+
+    [Fact]
+    public void Neither_udp_nor_tcp_options_is_refused()
+    {
+        var flow = Basic();
+        flow["spec"]!.AsObject().Remove("udp");
+        Assert.NotEmpty(CommittedCrd.Schema.Admit(flow));
+    }
+
+    [Fact]
+    public void Tcp_options_get_their_defaults()
+    {
+        var flow = YamlJson.Parse(File.ReadAllText(SampleFlows.PathOf("tcp-basic.yaml")));
+        flow["spec"]!["tcp"]!.AsObject().Remove("dstPort");
+        Assert.Empty(CommittedCrd.Schema.Admit(flow));
+        Assert.Equal((5201, 64), (flow["spec"]!["tcp"]!["dstPort"]!.GetValue<int>(), flow["spec"]!["tcp"]!["batchSize"]!.GetValue<int>()));
+    }
+
+    [Fact]
     public void Neither_duration_nor_packets_is_refused()
     {
         var flow = Basic();

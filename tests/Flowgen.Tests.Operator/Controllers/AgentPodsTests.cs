@@ -44,6 +44,20 @@ public sealed class AgentPodsTests
     }
 
     [Fact]
+    public void A_tcp_flows_agent_runs_the_tcp_job()
+    {
+        var flow = SampleFlows.Running();
+        flow.Spec.Mode = FlowMode.Tcp;
+        flow.Spec.Udp = null;
+        flow.Spec.Tcp = new TcpFlow { DstAddress = "198.18.0.2", Flows = 2 };
+        var args = AgentPods.Render(flow, Worker1, [], AgentPlacement.DefaultImage).Spec.Containers[0].Args;
+        var options = AgentOptions.Parse([.. args.Skip(1)]);
+
+        Assert.Equal("tcp", args[args.IndexOf("--") + 1]);
+        Assert.Equal(flow.Spec.ToTcpJob("ens1f0"), options.Job);
+    }
+
+    [Fact]
     public void The_port_of_an_agent_that_exited_is_free_again()
     {
         var exited = AgentOn("worker-1", ControlPorts.First);

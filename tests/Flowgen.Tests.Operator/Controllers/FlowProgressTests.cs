@@ -69,4 +69,20 @@ public sealed class FlowProgressTests
         Assert.Equal(2900, status.PacketsSent);
         Assert.Equal(0, status.PacketsPerSecond);
     }
+
+    [Fact]
+    public void Tcp_figures_are_summed_over_agents_and_kept_per_agent()
+    {
+        var status = new TrafficFlowStatus();
+        AgentObservation Tcp(AgentSlot slot, long resent, long acknowledged)
+        {
+            var agent = Agent(slot, AgentState.Succeeded, sent: 10_000);
+            return agent with { Status = agent.Status! with { Mode = "tcp", Totals = agent.Status.Totals with { Resent = resent, BytesAcknowledged = acknowledged } } };
+        }
+
+        FlowProgress.Aggregate(status, [Tcp(N1, resent: 12, acknowledged: 14_480_000), Tcp(N2, resent: 3, acknowledged: 7_240_000)]);
+
+        Assert.Equal((15, 21_720_000), (status.SegmentsResent, status.BytesAcknowledged));
+        Assert.Equal([(12L, 14_480_000L), (3L, 7_240_000L)], status.Agents!.Select(a => (a.SegmentsResent, a.BytesAcknowledged)));
+    }
 }
