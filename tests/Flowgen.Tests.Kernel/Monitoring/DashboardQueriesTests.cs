@@ -5,17 +5,25 @@ using Flowgen.Tests.Kernel.TestBed;
 namespace Flowgen.Tests.Kernel.Monitoring;
 
 /// <summary>
-/// The Grafana dashboard against a real Prometheus scraping a real agent (sending on the veth bed) and a
-/// real operator (reconciling a TrafficFlow on the API emulator), each with the labels a PodMonitor adds.
+/// The Grafana dashboard against a real Prometheus scraping two real agents on the veth bed — a UDP job
+/// into a dropping sink and a TCP job to a Linux receiver, at the same time: the UDP job attaches nothing
+/// to the generator's veth, the TCP job its ingress program, and the sink drops only UDP — and a real
+/// operator (reconciling a TrafficFlow on the API emulator), each with the labels a PodMonitor adds.
 /// </summary>
 public sealed class DashboardQueriesTests
 {
     // What the PodMonitor's relabelings would give the agent pod's series; the flow name has a regex metacharacter.
     const string AgentNamespace = "flowgen-dash";
     const string Flow = "dash.flow-1";
+    const string TcpFlow = "dash.tcp-1";
     const string Node = "dash-node-1";
     static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
     static readonly TimeSpan RunBeforeQueries = TimeSpan.FromSeconds(8);
+    // Bounds that outlast the test: the test stops the TCP job itself.
+    const string TcpDuration = "120s";
+    static readonly TimeSpan ReceiverDeadline = TimeSpan.FromSeconds(180);
+    // Each agent's own series, scraped after RunBeforeQueries.
+    static readonly string[] RunningMetrics = [$"{BedAgent.SentMetric}{{mode=\"udp\"}}", "flowgen_tcp_bytes_acknowledged_total"];
     // Grafana's $__rate_interval is at least four scrape intervals.
     static readonly TimeSpan RateInterval = 4 * PrometheusServer.ScrapeInterval;
 
@@ -31,17 +39,24 @@ public sealed class DashboardQueriesTests
         await CleanBed.RunAsync(async bed =>
         {
             await using var sink = await RunningSink.StartAsync(bed);
+            await using var receiver = TcpPatternReceiver.Start(bed.SinkNamespace, bed.SinkIPv4, 0, 1, () => new TcpPatternVerifier(), ReceiverDeadline);
             await using var agent = await BedAgent.StartArmedForFlowAsync(bed, Flow);
+            await using var tcpAgent = await BedAgent.StartArmedTcpAsync(bed, TcpFlow,
+                "--duration", TcpDuration, "-p", receiver.EndPoint.Port.ToString(CultureInfo.InvariantCulture));
             await using var flowOperator = await OperatorUnderTest.StartAsync(bed.GeneratorNamespace, Node);
+            // Prometheus wants one job per scrape config; a PodMonitor would give both agent pods the same one.
             await using var prometheus = await PrometheusServer.StartAsync(bed.GeneratorNamespace,
                 [PodTarget("flowgen-agents", agent.Port, AgentNamespace, "flowgen-agent-dash-0", "agent"),
+                 PodTarget("flowgen-agents-tcp", tcpAgent.Port, AgentNamespace, "flowgen-agent-dash-tcp-0", "agent"),
                  PodTarget("flowgen-operator", flowOperator.Port, "flowgen-system", "flowgen-operator-0", "operator")]);
             var from = DateTimeOffset.UtcNow;
             await prometheus.WaitForSamplesAsync("flowgen_operator_leader == 1", Patience);
             await flowOperator.CreateFlowAsync("dash-flow", Node);
             await prometheus.WaitForSamplesAsync("flowgen_operator_flows", Patience);
             await agent.StartAsync();
-            var to = await prometheus.WaitForScrapeAfterAsync("flowgen_packets_sent_total", DateTimeOffset.UtcNow + RunBeforeQueries, Patience);
+            await tcpAgent.StartAsync();
+            var runUntil = DateTimeOffset.UtcNow + RunBeforeQueries;
+            var to = (await Task.WhenAll(RunningMetrics.Select(m => prometheus.WaitForScrapeAfterAsync(m, runUntil, Patience)))).Max();
 
             var query = new DashboardQuery(prometheus, from, to, PrometheusServer.ScrapeInterval);
             var variables = Variables(to - from);
@@ -53,6 +68,7 @@ public sealed class DashboardQueriesTests
             var typoSeries = await query.SeriesWithDataAsync(typo, results[0].Target.Instant);
             var scrapeTargets = await prometheus.TargetsAsync();
             await agent.StopAsync();
+            await tcpAgent.StopAsync();
 
             Assert.NotEmpty(results);
             var empty = results.Where(r => r.Series.Count == 0).Select(r => $"{r.Panel.Title} [{r.Target.RefId}]: {r.Expr}").ToList();
@@ -60,9 +76,11 @@ public sealed class DashboardQueriesTests
             var nodeless = results.Where(r => r.Target.Legend.Contains("{{node}}", StringComparison.Ordinal))
                 .SelectMany(r => r.Series.Where(s => s.GetValueOrDefault("node") != Node).Select(s => $"{r.Panel.Title}: {Show(s)}")).ToList();
             Assert.True(nodeless.Count == 0, $"series without node=\"{Node}\" in a panel whose legend names the node:\n{string.Join('\n', nodeless)}");
-            // The agent is the only one: each variable offers exactly its namespace, then its flow.
-            Assert.Equal([("namespace", AgentNamespace), ("flow", Flow)],
+            // The agents are the only ones: each variable offers exactly their namespace, then their flows.
+            Assert.Equal([("namespace", AgentNamespace), ("flow", $"{Flow}, {TcpFlow}")],
                 labelValues.Select(l => (l.Variable.Name, string.Join(", ", l.Values))));
+            // Both selected flows make it through the substituted selectors.
+            Assert.Equal([Flow, TcpFlow], results.SelectMany(r => r.Series).Select(s => s.GetValueOrDefault("flow")).OfType<string>().Distinct().Order());
             Assert.True(typo != results[0].Expr && typoSeries.Count == 0, $"`{typo}` gave data: the check cannot fail");
         });
     }
@@ -91,7 +109,7 @@ public sealed class DashboardQueriesTests
     static GrafanaVariables Variables(TimeSpan range) => new(new Dictionary<string, string>
     {
         ["namespace"] = AgentNamespace,
-        ["flow"] = GrafanaVariables.RegexValue(Flow),
+        ["flow"] = GrafanaVariables.RegexValue(Flow, TcpFlow),
         ["__rate_interval"] = Seconds(RateInterval),
         ["__interval"] = Seconds(PrometheusServer.ScrapeInterval),
         ["__range"] = Seconds(range),

@@ -17,10 +17,14 @@ public sealed partial class GrafanaVariables(IReadOnlyDictionary<string, string>
             : throw new InvalidOperationException($"`{expression}` uses ${m.Groups["name"].Value}, which the test does not set"));
 
     /// <summary>
-    /// One selected value of a multi-value or include-all variable, as Grafana writes it into a
-    /// query: regex metacharacters escaped for a PromQL string (prometheusSpecialRegexEscape).
+    /// The selected values of a multi-value or include-all variable, as Grafana writes them into a
+    /// query: each with its regex metacharacters escaped for a PromQL string (prometheusSpecialRegexEscape),
+    /// several as an alternation, <c>(a|b)</c>.
     /// </summary>
-    public static string RegexValue(string value) =>
+    public static string RegexValue(params IReadOnlyList<string> values) =>
+        values.Count == 1 ? Escape(values[0]) : $"({string.Join('|', values.Select(Escape))})";
+
+    static string Escape(string value) =>
         SpecialCharacter().Replace(value.Replace(@"\", @"\\\\", StringComparison.Ordinal), @"\\$0");
 
     [GeneratedRegex(@"[$^*{}\[\]'+?.()|]")]

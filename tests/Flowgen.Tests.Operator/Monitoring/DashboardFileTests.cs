@@ -36,7 +36,7 @@ public sealed partial class DashboardFileTests
         var panels = all.Where(p => (string?)p["type"] != "row").ToList();
 
         Assert.Equal(all.Count, all.Select(p => (int)p["id"]!).Distinct().Count());
-        Assert.Equal(["Traffic", "Errors", "Agents", "Operator"], all.Where(p => (string?)p["type"] == "row").Select(p => (string?)p["title"]));
+        Assert.Equal(["Traffic", "Errors", "TCP", "Agents", "Operator"], all.Where(p => (string?)p["type"] == "row").Select(p => (string?)p["title"]));
         Assert.NotEmpty(panels);
         Assert.All(panels, panel =>
         {
@@ -61,9 +61,12 @@ public sealed partial class DashboardFileTests
 
         Assert.Contains("flowgen_packets_sent_total", exported);
         Assert.Contains("flowgen_operator_leader", exported);
+        Assert.Contains("flowgen_tcp_bytes_acknowledged_total", exported);
         Assert.NotEmpty(queried);
         var unknown = queried.Except(exported).ToList();
         Assert.True(unknown.Count == 0, $"queried but exported by nobody: {string.Join(", ", unknown)}");
+        // The TCP row shows every TCP metric the agent exports.
+        Assert.Subset(queried.ToHashSet(), exported.Where(name => name.StartsWith("flowgen_tcp_", StringComparison.Ordinal)).ToHashSet());
     }
 
     [GeneratedRegex(@"\bflowgen_\w+")]
