@@ -7,29 +7,11 @@
 # median is kept. Needs root; traffic stays on the veth pair (198.18.0.0/24, 2001:db8:0:1::/64).
 set -euo pipefail
 
-root=$(cd "$(dirname "$0")/.." && pwd)
 bytes=${BENCH_BYTES:-2000000000}
 rounds=${BENCH_ROUNDS:-3}
-out=$(mktemp -d /tmp/flowgen-bench.XXXXXX)
-ns=fgtcpbench-$$
-gen=$ns-gen
-sink=$ns-sink
 port=5201
+source "$(dirname "$0")/lib.sh"
 
-cleanup() {
-  ip netns delete "$gen" 2>/dev/null || true
-  ip netns delete "$sink" 2>/dev/null || true
-  rm -rf "$out"
-}
-trap cleanup EXIT
-
-[ "$(id -u)" = 0 ] || { echo "bench: needs root" >&2; exit 3; }
-dotnet build "$root/agent/Flowgen.Agent.csproj" -c Release -o "$out/bin" -v quiet -nologo >/dev/null
-flowgen=(dotnet "$out/bin/flowgen.dll")
-
-ip netns add "$gen"
-ip netns add "$sink"
-for n in "$gen" "$sink"; do ip -n "$n" link set lo up; done
 ip -n "$gen" link add veth-gen type veth peer name veth-sink netns "$sink"
 ip -n "$gen" addr add 198.18.0.1/24 dev veth-gen
 ip -n "$sink" addr add 198.18.0.2/24 dev veth-sink

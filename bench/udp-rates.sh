@@ -7,30 +7,10 @@
 # CPUs must share.
 set -euo pipefail
 
-root=$(cd "$(dirname "$0")/.." && pwd)
 seconds=${BENCH_SECONDS:-5}
 rounds=${BENCH_ROUNDS:-3}
-out=$(mktemp -d /tmp/flowgen-bench.XXXXXX)
-ns=fgbench-$$
-gen=$ns-gen
-sink=$ns-sink
-sink_pids=()
+source "$(dirname "$0")/lib.sh"
 
-cleanup() {
-  # SIGTERM: a background job of a script ignores SIGINT.
-  for pid in "${sink_pids[@]}"; do kill -TERM "$pid" 2>/dev/null && wait "$pid" 2>/dev/null; done || true
-  ip netns delete "$gen" 2>/dev/null || true
-  ip netns delete "$sink" 2>/dev/null || true
-  rm -rf "$out"
-}
-trap cleanup EXIT
-
-[ "$(id -u)" = 0 ] || { echo "bench: needs root" >&2; exit 3; }
-dotnet build "$root/agent/Flowgen.Agent.csproj" -c Release -o "$out/bin" -v quiet -nologo >/dev/null
-flowgen=(dotnet "$out/bin/flowgen.dll")
-
-ip netns add "$gen"
-ip netns add "$sink"
 # pair PAIR QUEUES SUBNET: veth PAIR-g (generator) / PAIR-s (sink), QUEUES receive queues each
 pair() {
   ip -n "$gen" link add "$1-g" numtxqueues "$2" numrxqueues "$2" type veth \
@@ -40,11 +20,9 @@ pair() {
   ip -n "$gen" link set "$1-g" up
   ip -n "$sink" link set "$1-s" up
   ip netns exec "$sink" "${flowgen[@]}" sink "$1-s" --json -I 0.1 >"$out/$1.sink.log" &
-  sink_pids+=("$!")
+  bench_pids+=("$!")
   until grep -q '"attached"' "$out/$1.sink.log"; do sleep 0.1; done
 }
-sink_pids=()
-for n in "$gen" "$sink"; do ip -n "$n" link set lo up; done
 pair mq "$(nproc)" 198.18.0
 pair sq 1 198.18.1
 
