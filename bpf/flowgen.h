@@ -111,6 +111,7 @@ enum tcp_flow_state {
 #define TCP_FLOW_FIN_ACKED     (1u << 2)  /* the peer acknowledged our FIN (sent at seq iss + end) */
 #define TCP_FLOW_FAST_RECOVERY (1u << 3)  /* after three duplicate ACKs, until recover is acknowledged */
 #define TCP_FLOW_RTO_RECOVERY  (1u << 4)  /* after a retransmission timeout, until recover is acknowledged */
+#define TCP_FLOW_RECOVERY      (TCP_FLOW_FAST_RECOVERY | TCP_FLOW_RTO_RECOVERY)
 
 /* Value of "tcp_flows", one per connection. Every access holds `lock` (user space: BPF_F_LOCK).
  * Stream offsets are u64 byte counts from the first data byte (sequence number iss); segment k
@@ -149,12 +150,20 @@ struct tcp_flow {
 	__u64 sack_high;          /* one past the highest SACKed segment */
 	__u64 rto_ns;             /* current retransmission timeout (backed off) */
 	__u64 rto_start_ns;       /* when the timer was last restarted */
+	__u64 pass_nxt;           /* snd_nxt's segment when this pass's latest retransmission was sent */
+	__u32 rtx_in_pass;        /* 1: this pass has resent something (pass_nxt is set) */
+	__u32 probe_sent;         /* 1: a tail-loss probe went out since the last delivery */
+	__u64 probe_start_ns;     /* the probe timer: the last delivery, or the first send into an empty flight */
+	__u64 srtt_ns;            /* smoothed round-trip time (0: no sample yet) */
+	__u64 rtt_segment;        /* 1 + the segment being timed (0: none); a resent one is not timed (Karn) */
+	__u64 rtt_sent_ns;
 	/* Counters. */
 	__u64 segments_sent;      /* new segments handed to the driver */
 	__u64 segments_resent;    /* retransmissions handed to the driver */
 	__u64 idle;               /* sender iterations that had nothing to send (dropped, not sent) */
 	__u64 fast_retransmits;
 	__u64 timeouts;
+	__u64 probes;             /* tail-loss probes (new data or the last segment resent) */
 	__u64 sacked[FLOWGEN_TCP_SCOREBOARD_WORDS]; /* bit k % SEGMENTS: segment k was SACKed */
 };
 

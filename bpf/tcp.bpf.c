@@ -14,14 +14,37 @@
  *              ingress program parses every segment of the flow (ACK, window, SACK blocks,
  *              TSval, FIN, RST) and drops it: the frozen socket sees nothing. Per run, the
  *              sender sends, in this order of preference:
- *                1. a retransmission that is due: a hole below the highest SACKed segment in
- *                   fast recovery (each once per recovery), or, after a timeout, every segment
- *                   from snd_una that was not SACKed;
- *                2. a new segment, if it fits min(cwnd, peer window) above snd_una;
+ *                1. a retransmission due in the current pass (below);
+ *                2. a new segment, if the flight fits min(cwnd, peer window);
+ *                3. a tail-loss probe, if one is due (below);
  *              or else drops the frame and counts an idle iteration.
- * Loss detection: three duplicate ACKs start fast recovery (NewReno-style cwnd halving, SACK
- * scoreboard for the holes, partial ACKs resend the next hole); an RTO (doubled per expiry,
- * reset by progress) starts over from snd_una with cwnd 1. No go-back-N on a duplicate ACK.
+ *
+ * Loss recovery (RFC 6675 SACK recovery with RACK-TLP's loss rules, RFC 8985, on a per-segment
+ * bitmap scoreboard; there is no reordering on the paths this runs over, so the reordering
+ * window is zero, as RACK uses in recovery):
+ * - Entering: three duplicate ACKs, or three segments SACKed above snd_una. ssthresh = cwnd =
+ *   flight / 2 (NewReno halving); recovery lasts until `recover` (snd_nxt then) is acknowledged.
+ * - What is lost (IsLost): every segment below the highest SACKed one (sack_high) that is not
+ *   SACKed. The retransmissions go in passes: a pass walks [snd_una, retx_end) once, resending
+ *   what is neither SACKed nor acknowledged; retx_end follows sack_high on every ACK.
+ * - A lost retransmission (RACK): a resend is lost once a segment sent after it is delivered.
+ *   Resends go before new data, so every resend of a pass left while snd_nxt was at most
+ *   pass_nxt (snd_nxt at the pass's latest resend): a SACK at or above pass_nxt proves them all
+ *   lost, and the next pass starts from snd_una. A partial ACK does the same for the segment at
+ *   snd_una (sent before the resend that was acknowledged).
+ * - New data in recovery: the flight counts only segments above sack_high (below it everything
+ *   is SACKed or lost; resends in flight are not counted), so new data keeps flowing at the
+ *   halved cwnd, and its SACKs are what expose lost resends.
+ * - Tail-loss probe (TLP): when nothing was delivered for PTO = 2 SRTT + 2 ms (SRTT from one
+ *   timed never-resent segment at a time, Karn), and more than one segment is in flight, one
+ *   probe: a new segment if the peer's window takes it (cwnd ignored), else the last segment
+ *   again. Its SACK reveals tail losses and lost ACKs without a timeout. One probe per
+ *   delivery.
+ * - Retransmission timeout (doubled per expiry, reset by progress): only when the probe did not
+ *   help. snd_una's segment is resent, cwnd = 1 and slow start; further resends come only from
+ *   the scoreboard (IsLost, partial ACKs), never the whole flight.
+ * Hence resends stay close to what was lost: each lost segment is resent once per loss of its
+ * copy, plus spurious resends only from timeouts and probes of the last segment.
  * The end: user space stops the sender once `end` is acknowledged, then sends a FIN itself;
  * the ingress program records its ACK (TCP_FLOW_FIN_ACKED) and the peer's FIN.
  *
@@ -54,6 +77,7 @@ char LICENSE[] SEC("license") = "Dual MIT/GPL";
 #define MIN_SSTHRESH 2
 #define DUPACK_THRESHOLD 3
 #define SACK_MARK_MAX 256   /* segments marked per SACK block and ACK */
+#define PTO_MARGIN_NS (2 * NS_PER_MS) /* added to 2 SRTT: Linux's TCP_TIMEOUT_MIN */
 #define SEGMENT_MASK (FLOWGEN_TCP_SCOREBOARD_SEGMENTS - 1)
 
 const volatile struct tcp_config config = {};
@@ -260,6 +284,13 @@ static __always_inline void process_sack(struct tcp_flow *f, struct segment *s)
 	}
 }
 
+/* A new pass over the holes: every segment in [snd_una, retx_end) not SACKed is resent once. */
+static __always_inline void start_pass(struct tcp_flow *f, __u64 una_seg)
+{
+	f->retx_next = una_seg;
+	f->rtx_in_pass = 0;
+}
+
 static __always_inline void enter_fast_recovery(struct tcp_flow *f)
 {
 	__u64 una_seg = f->snd_una / f->mss;
@@ -271,8 +302,22 @@ static __always_inline void enter_fast_recovery(struct tcp_flow *f)
 	f->ssthresh = flight / 2 > MIN_SSTHRESH ? flight / 2 : MIN_SSTHRESH;
 	f->cwnd = f->ssthresh;
 	f->cwnd_acked = 0;
-	f->retx_next = una_seg;
+	start_pass(f, una_seg);
 	f->retx_end = f->sack_high > una_seg + 1 ? f->sack_high : una_seg + 1;
+}
+
+/* Karn: only a segment sent once gives a sample; SRTT is the RFC 6298 average (gain 1/8). */
+static __always_inline void sample_rtt(struct tcp_flow *f, __u64 now)
+{
+	__s64 sample;
+
+	if (!f->rtt_segment || f->snd_una < f->rtt_segment * f->mss)
+		return;
+	sample = (__s64)(now - f->rtt_sent_ns);
+	f->rtt_segment = 0;
+	if (sample <= 0)
+		return;
+	f->srtt_ns = f->srtt_ns ? f->srtt_ns - (f->srtt_ns >> 3) + ((__u64)sample >> 3) : (__u64)sample;
 }
 
 /* The cumulative ACK moved forward by `acked` bytes. */
@@ -284,13 +329,17 @@ static __always_inline void on_progress(struct tcp_flow *f, __u64 acked, __u64 n
 	f->dupacks = 0;
 	f->rto_ns = f->rto_initial_ns;
 	f->rto_start_ns = now;
-	if (f->flags & (TCP_FLOW_FAST_RECOVERY | TCP_FLOW_RTO_RECOVERY)) {
+	f->probe_start_ns = now;
+	f->probe_sent = 0;
+	sample_rtt(f, now);
+	if (f->flags & TCP_FLOW_RECOVERY) {
 		if (f->snd_una >= f->recover) {
 			if (f->flags & TCP_FLOW_FAST_RECOVERY)
 				f->cwnd = f->ssthresh;
-			f->flags &= ~(TCP_FLOW_FAST_RECOVERY | TCP_FLOW_RTO_RECOVERY);
+			f->flags &= ~TCP_FLOW_RECOVERY;
 		} else {
-			/* A partial ACK: the next hole is lost too (NewReno). */
+			/* A partial ACK: the segment now at snd_una was sent before the resent one that
+			 * was just acknowledged, so it is lost too (NewReno; RACK with no reordering). */
 			__u64 una_seg = f->snd_una / f->mss;
 			if (f->retx_next < una_seg)
 				f->retx_next = una_seg;
@@ -313,6 +362,23 @@ static __always_inline void on_progress(struct tcp_flow *f, __u64 acked, __u64 n
 		f->cwnd = FLOWGEN_TCP_SCOREBOARD_SEGMENTS - 1;
 }
 
+/*
+ * In recovery, after the scoreboard took this ACK's SACK blocks: every segment below the highest
+ * SACKed one that is not SACKed is lost (RFC 6675 IsLost, with no reordering allowance, as RACK
+ * in recovery), so the pass reaches sack_high. And a resent segment is lost again once a segment
+ * sent after it is SACKed (RACK): every resend of this pass went out while snd_nxt was at most
+ * pass_nxt, so a SACK at or above pass_nxt starts the next pass.
+ */
+static __always_inline void detect_losses(struct tcp_flow *f)
+{
+	__u64 una_seg = f->snd_una / f->mss;
+
+	if (f->rtx_in_pass && f->sack_high > f->pass_nxt)
+		start_pass(f, una_seg);
+	if (f->retx_end < f->sack_high)
+		f->retx_end = f->sack_high;
+}
+
 static __always_inline void on_ack(struct tcp_flow *f, struct segment *s, __u64 now)
 {
 	__u32 una_seq = f->iss + (__u32)f->snd_una;
@@ -320,6 +386,7 @@ static __always_inline void on_ack(struct tcp_flow *f, struct segment *s, __u64 
 	__u64 outstanding = f->snd_nxt - f->snd_una;
 	__u64 window = (__u64)s->window_raw << (f->snd_wscale & 15);
 	int window_changed = s->window_raw != f->peer_window_raw;
+	__u64 sack_high = f->sack_high;
 
 	if (delta > outstanding + 1)
 		return; /* old or not yet sent: ignore */
@@ -336,16 +403,20 @@ static __always_inline void on_ack(struct tcp_flow *f, struct segment *s, __u64 
 	f->peer_window_raw = s->window_raw;
 	f->peer_window = window;
 	process_sack(f, s);
+	if (f->sack_high > sack_high) {
+		/* Something was delivered: the probe timer restarts. */
+		f->probe_start_ns = now;
+		f->probe_sent = 0;
+	}
+	if (f->flags & TCP_FLOW_RECOVERY)
+		detect_losses(f);
 	/* A receiver's window changes on most ACKs as its application reads: an ACK that carries
 	 * SACK blocks is a duplicate whatever its window says. */
 	if (delta || !outstanding || s->payload || s->syn || s->fin || (window_changed && !s->sack_count))
 		return;
 	f->dupacks++;
-	if (f->flags & TCP_FLOW_FAST_RECOVERY) {
-		if (f->retx_end < f->sack_high)
-			f->retx_end = f->sack_high;
-	} else if (!(f->flags & TCP_FLOW_RTO_RECOVERY) &&
-		   (f->dupacks >= DUPACK_THRESHOLD || f->sack_high >= f->snd_una / f->mss + 1 + DUPACK_THRESHOLD)) {
+	if (!(f->flags & TCP_FLOW_RECOVERY) &&
+	    (f->dupacks >= DUPACK_THRESHOLD || f->sack_high >= f->snd_una / f->mss + 1 + DUPACK_THRESHOLD)) {
 		/* Three duplicate ACKs, or three segments SACKed above the hole (RFC 6675). */
 		enter_fast_recovery(f);
 	}
@@ -409,12 +480,103 @@ struct outgoing {
 	__u8 ts_enabled;
 };
 
+/* RFC 6298 expiry: back off, resend only snd_una's segment, then slow start (cwnd 1). */
+static __always_inline void on_timeout(struct tcp_flow *f, __u64 now)
+{
+	__u64 una_seg = f->snd_una / f->mss;
+	__u32 flight = (f->snd_nxt - f->snd_una) / f->mss;
+
+	f->timeouts++;
+	f->flags = (f->flags & ~TCP_FLOW_FAST_RECOVERY) | TCP_FLOW_RTO_RECOVERY;
+	f->recover = f->snd_nxt;
+	f->ssthresh = flight / 2 > MIN_SSTHRESH ? flight / 2 : MIN_SSTHRESH;
+	f->cwnd = 1;
+	f->cwnd_acked = 0;
+	f->dupacks = 0;
+	f->rtt_segment = 0;
+	start_pass(f, una_seg);
+	f->retx_end = una_seg + 1;
+	f->rto_ns = f->rto_ns * 2 < f->rto_max_ns ? f->rto_ns * 2 : f->rto_max_ns;
+	f->rto_start_ns = now;
+	f->probe_start_ns = now;
+	f->probe_sent = 0;
+}
+
+/* The probe timeout (RFC 8985): two smoothed RTTs plus a margin; none before the first sample. */
+static __always_inline int probe_due(struct tcp_flow *f, __u64 now, __u64 outstanding)
+{
+	__u64 pto;
+
+	if (f->probe_sent || !f->srtt_ns || outstanding <= f->mss)
+		return 0;
+	pto = 2 * f->srtt_ns + PTO_MARGIN_NS;
+	return (__s64)(now - f->probe_start_ns) >= (__s64)pto;
+}
+
+/* The next segment of the pass that is still due (not SACKed, not acknowledged), or -1. */
+static __always_inline __s64 next_resend(struct tcp_flow *f)
+{
+	__u64 segment;
+
+	for (int i = 0; i < RETX_SCAN_MAX; i++) {
+		if (f->retx_next >= f->retx_end)
+			return -1;
+		segment = f->retx_next++;
+		if (segment * f->mss >= f->snd_una && !is_sacked(f, segment))
+			return segment;
+	}
+	return -1;
+}
+
+/* Segments in the network: in recovery, those above the highest SACKed one (below it, all are
+ * SACKed or lost: RFC 6675's pipe without the resends in flight); else everything outstanding. */
+static __always_inline __u64 in_flight(struct tcp_flow *f)
+{
+	__u64 una_seg = f->snd_una / f->mss, nxt_seg = f->snd_nxt / f->mss;
+	__u64 low = (f->flags & TCP_FLOW_RECOVERY) && f->sack_high > una_seg ? f->sack_high : una_seg;
+
+	return nxt_seg > low ? nxt_seg - low : 0;
+}
+
+static __always_inline int can_send_new(struct tcp_flow *f, int ignore_cwnd)
+{
+	if (f->snd_nxt >= f->end || f->snd_nxt + f->mss > f->snd_una + f->peer_window)
+		return 0;
+	return ignore_cwnd || in_flight(f) < f->cwnd;
+}
+
+static __always_inline __u64 send_new(struct tcp_flow *f, __u64 now, __u64 outstanding)
+{
+	__u64 segment = f->snd_nxt / f->mss;
+
+	clear_sacked(f, segment);
+	if (!outstanding) {
+		f->rto_start_ns = now;
+		f->probe_start_ns = now;
+	}
+	if (!f->rtt_segment) {
+		f->rtt_segment = segment + 1;
+		f->rtt_sent_ns = now;
+	}
+	f->snd_nxt += f->mss;
+	f->segments_sent++;
+	return segment;
+}
+
+static __always_inline void count_resend(struct tcp_flow *f, __u64 segment)
+{
+	if (f->rtt_segment == segment + 1)
+		f->rtt_segment = 0;
+	f->segments_resent++;
+}
+
 /* Picks the segment to send (see the header comment). Returns 0 to send `out`, -1 when idle. */
 static __always_inline int pick(struct tcp_flow *f, __u64 now, int stop_new_data, struct outgoing *out)
 {
 	__u64 mss = f->mss;
-	__u64 outstanding, segment, limit;
-	int found = 0;
+	__u64 outstanding;
+	__s64 resend;
+	__u64 segment;
 
 	if (f->state != TCP_FLOW_RUNNING || (f->flags & (TCP_FLOW_PEER_FIN | TCP_FLOW_PEER_RST)) || !mss)
 		return -1;
@@ -422,45 +584,34 @@ static __always_inline int pick(struct tcp_flow *f, __u64 now, int stop_new_data
 		f->end = f->snd_nxt;
 	outstanding = f->snd_nxt - f->snd_una;
 	/* now was read before the lock: the ingress program may have restarted the timer later. */
-	if (outstanding && (__s64)(now - f->rto_start_ns) >= (__s64)f->rto_ns) {
-		__u32 flight = outstanding / mss;
-
-		f->timeouts++;
-		f->flags = (f->flags & ~TCP_FLOW_FAST_RECOVERY) | TCP_FLOW_RTO_RECOVERY;
-		f->recover = f->snd_nxt;
-		f->ssthresh = flight / 2 > MIN_SSTHRESH ? flight / 2 : MIN_SSTHRESH;
-		f->cwnd = 1;
-		f->cwnd_acked = 0;
-		f->dupacks = 0;
-		f->retx_next = f->snd_una / mss;
-		f->retx_end = f->snd_nxt / mss;
-		f->rto_ns = f->rto_ns * 2 < f->rto_max_ns ? f->rto_ns * 2 : f->rto_max_ns;
-		f->rto_start_ns = now;
-	}
-	for (int i = 0; i < RETX_SCAN_MAX; i++) {
-		if (f->retx_next >= f->retx_end)
-			break;
-		segment = f->retx_next++;
-		if (segment * mss < f->snd_una || is_sacked(f, segment))
-			continue;
-		f->segments_resent++;
-		found = 1;
-		break;
-	}
-	if (!found) {
-		limit = (__u64)f->cwnd * mss;
-		if (limit > f->peer_window)
-			limit = f->peer_window;
-		if (f->snd_nxt >= f->end || f->snd_nxt + mss > f->snd_una + limit) {
-			f->idle++;
-			return -1;
+	if (outstanding && (__s64)(now - f->rto_start_ns) >= (__s64)f->rto_ns)
+		on_timeout(f, now);
+	resend = next_resend(f);
+	if (resend >= 0) {
+		segment = resend;
+		f->rtx_in_pass = 1;
+		f->pass_nxt = f->snd_nxt / mss;
+		count_resend(f, segment);
+	} else if (can_send_new(f, 0)) {
+		segment = send_new(f, now, outstanding);
+	} else if (probe_due(f, now, outstanding)) {
+		/* Tail-loss probe: new data if the peer's window takes it, else the last segment sent;
+		 * the SACK it draws shows the losses before it. */
+		f->probe_sent = 1;
+		if (can_send_new(f, 1)) {
+			segment = send_new(f, now, outstanding);
+		} else {
+			segment = f->snd_nxt / mss - 1;
+			if (is_sacked(f, segment)) {
+				f->idle++;
+				return -1;
+			}
+			count_resend(f, segment);
 		}
-		segment = f->snd_nxt / mss;
-		clear_sacked(f, segment);
-		if (!outstanding)
-			f->rto_start_ns = now;
-		f->snd_nxt += mss;
-		f->segments_sent++;
+		f->probes++;
+	} else {
+		f->idle++;
+		return -1;
 	}
 	out->offset = segment * mss;
 	out->seq = f->iss + (__u32)out->offset;

@@ -14,11 +14,12 @@ internal sealed record TcpIntervalReport(
     double SegmentsPerSecond, double ResentPerSecond, double GoodputMbitPerSecond, long PeerWindow, long Cwnd);
 
 internal sealed record TcpFlowReport(
-    long SegmentsSent, long SegmentsResent, long BytesAcknowledged, long Idle, long FastRetransmits, long Timeouts, long PeerWindow, long Cwnd);
+    long SegmentsSent, long SegmentsResent, long BytesAcknowledged, long Idle, long FastRetransmits, long Timeouts, long Probes, long PeerWindow,
+    long Cwnd);
 
 internal sealed record TcpSummaryReport(
     string Event, string Result, string? Reason, long SegmentsSent, long SegmentsResent, double ResentShare, long BytesAcknowledged,
-    long Idle, long FastRetransmits, long Timeouts, long PeerWindow, long Cwnd, int RecordSize, double Seconds,
+    long Idle, long FastRetransmits, long Timeouts, long Probes, long PeerWindow, long Cwnd, int RecordSize, double Seconds,
     double GoodputMbitPerSecond, bool CleanClose, IReadOnlyList<TcpFlowReport> Flows);
 
 /// <summary>What `flowgen tcp` prints: a header, one line per interval, a summary (goodput = bytes acknowledged per second).</summary>
@@ -82,16 +83,16 @@ internal sealed class TcpReporter(TextWriter output, bool json)
         if (json)
         {
             JsonLines.Write(output, new TcpSummaryReport("summary", RunResultNames.Of(outcome.Result), outcome.Reason, c.SegmentsSent,
-                c.SegmentsResent, Math.Round(c.ResentShare, 6), c.BytesAcknowledged, c.Idle, c.FastRetransmits, c.Timeouts, c.PeerWindow,
+                c.SegmentsResent, Math.Round(c.ResentShare, 6), c.BytesAcknowledged, c.Idle, c.FastRetransmits, c.Timeouts, c.Probes, c.PeerWindow,
                 c.Cwnd, recordSize, Math.Round(outcome.Elapsed.TotalSeconds, 3), goodput, outcome.CleanClose,
                 [.. c.Flows.Select(f => new TcpFlowReport(f.SegmentsSent, f.SegmentsResent, f.BytesAcknowledged, f.Idle,
-                    f.FastRetransmits, f.Timeouts, f.PeerWindow, f.Cwnd))]));
+                    f.FastRetransmits, f.Timeouts, f.Probes, f.PeerWindow, f.Cwnd))]));
             return;
         }
         output.WriteLine(string.Create(Numbers,
             $"summary: {RunResultNames.Of(outcome.Result)}: sent {c.SegmentsSent:N0} segments, resent {c.SegmentsResent:N0} " +
             $"({c.ResentShare * 100:F2}%), acknowledged {c.BytesAcknowledged:N0} bytes in {outcome.Elapsed.TotalSeconds:F2} s: " +
-            $"goodput {goodput:N1} Mbit/s; {recordSize}-byte records; fast retransmits {c.FastRetransmits:N0}, timeouts {c.Timeouts:N0}, " +
+            $"goodput {goodput:N1} Mbit/s; {recordSize}-byte records; fast retransmits {c.FastRetransmits:N0}, timeouts {c.Timeouts:N0}, probes {c.Probes:N0}, " +
             $"idle runs {c.Idle:N0}; {(outcome.CleanClose ? "closed cleanly" : "not closed cleanly")}"));
         output.Flush();
     }

@@ -153,11 +153,19 @@ internal struct TcpFlowValue
     public ulong SackHigh;
     public ulong RtoNs;
     public ulong RtoStartNs;
+    public ulong PassNext;
+    public uint ResentInPass;
+    public uint ProbeSent;
+    public ulong ProbeStartNs;
+    public ulong SmoothedRttNs;
+    public ulong RttSegment;
+    public ulong RttSentNs;
     public ulong SegmentsSent;
     public ulong SegmentsResent;
     public ulong Idle;
     public ulong FastRetransmits;
     public ulong Timeouts;
+    public ulong Probes;
     public TcpScoreboard Sacked;
 }
 

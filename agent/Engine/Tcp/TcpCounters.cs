@@ -6,15 +6,16 @@ namespace Flowgen.Engine.Tcp;
 /// <param name="Idle">Sender runs that had nothing to send (window full, all sent): dropped, never counted as drops.</param>
 /// <param name="PeerWindow">The receive window the peer advertised last, in bytes.</param>
 /// <param name="Cwnd">The congestion window, in segments.</param>
+/// <param name="Probes">Tail-loss probes: a segment sent when ACKs stopped for two round trips (new data, or the last segment again).</param>
 internal sealed record TcpFlowCounters(
     long SegmentsSent, long SegmentsResent, long BytesAcknowledged, long Idle, long FastRetransmits, long Timeouts,
-    long PeerWindow, long Cwnd, TcpFlowFlags Flags)
+    long PeerWindow, long Cwnd, TcpFlowFlags Flags, long Probes = 0)
 {
     public static TcpFlowCounters Zero { get; } = new(0, 0, 0, 0, 0, 0, 0, 0, TcpFlowFlags.None);
 
     internal static TcpFlowCounters From(in TcpFlowValue v) => new(
         (long)v.SegmentsSent, (long)v.SegmentsResent, (long)v.SendUnacknowledged, (long)v.Idle, (long)v.FastRetransmits,
-        (long)v.Timeouts, (long)v.PeerWindow, v.Cwnd, (TcpFlowFlags)v.Flags);
+        (long)v.Timeouts, (long)v.PeerWindow, v.Cwnd, (TcpFlowFlags)v.Flags, (long)v.Probes);
 }
 
 /// <summary>All flows of a job, with their sums.</summary>
@@ -28,6 +29,7 @@ internal sealed record TcpCounters(IReadOnlyList<TcpFlowCounters> Flows)
     public long Idle => Flows.Sum(f => f.Idle);
     public long FastRetransmits => Flows.Sum(f => f.FastRetransmits);
     public long Timeouts => Flows.Sum(f => f.Timeouts);
+    public long Probes => Flows.Sum(f => f.Probes);
     public long PeerWindow => Flows.Sum(f => f.PeerWindow);
     public long Cwnd => Flows.Sum(f => f.Cwnd);
 
