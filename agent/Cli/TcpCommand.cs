@@ -23,7 +23,7 @@ internal static class TcpCommand
             for (int i = 0; i < job.Flows; i++)
             {
                 int index = i;
-                flows.Add(await TcpHandover.TakeOverAsync(program, prepared, i, r => SegmentsOf(job, index, r), stop.Token));
+                flows.Add(await TcpHandover.TakeOverAsync(program, prepared, i, r => TcpFlowShares.Segments(job, index, r), stop.Token));
             }
             using var closing = new TcpClosing(program, prepared.Interface.Index);
             var stream = new TcpStream(program, flows, prepared.Cpus, job.BatchSize, job.Duration);
@@ -48,12 +48,5 @@ internal static class TcpCommand
             foreach (TakenOverFlow flow in flows)
                 flow.Dispose();
         }
-    }
-
-    /// <summary>Flow <paramref name="index"/>'s share of the job's segments (of <paramref name="recordSize"/> bytes); null: no limit.</summary>
-    private static long? SegmentsOf(TcpJob job, int index, int recordSize)
-    {
-        long? total = job.Segments ?? (job.Bytes is { } bytes ? (bytes + recordSize - 1) / recordSize : null);
-        return total is { } n ? n / job.Flows + (index < n % job.Flows ? 1 : 0) : null;
     }
 }

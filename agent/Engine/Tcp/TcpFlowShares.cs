@@ -1,6 +1,6 @@
 using Flowgen.Contract;
 
-namespace Flowgen.Control;
+namespace Flowgen.Engine.Tcp;
 
 /// <summary>How a TCP job's limit is split over its flows.</summary>
 internal static class TcpFlowShares
