@@ -1,5 +1,5 @@
 using Flowgen.Contract;
-using Flowgen.Control;
+using Flowgen.Engine.Tcp;
 
 namespace Flowgen.Tests.Unit.Agent;
 
