@@ -170,7 +170,18 @@ struct tcp_flow {
 /* "tcp_control" (array, one entry): written by user space, read by the sender. */
 struct tcp_control {
 	__u32 stop_new_data;      /* 1: send no new data (a duration ended); finish what is in flight */
-	__u32 reserved;
+	__u32 payload_len;        /* 0: the offset-encoding pattern; else the --payload-file's length */
+};
+
+/* "tcp_payload" (array): a --payload-file repeated without end, cut into overlapping chunks:
+ * entry k holds the repeated file's bytes [k * CHUNK, k * CHUNK + CHUNK + RECORD_MAX), so the
+ * R-byte payload at stream offset o is one contiguous range of entry (o mod len) / CHUNK. */
+#define FLOWGEN_TCP_PAYLOAD_CHUNK 4096
+#define FLOWGEN_TCP_PAYLOAD_RECORD_MAX 4096      /* R never exceeds a page */
+#define FLOWGEN_TCP_PAYLOAD_CHUNKS 256           /* files up to 1 MiB */
+
+struct tcp_payload_chunk {
+	__u8 bytes[FLOWGEN_TCP_PAYLOAD_CHUNK + FLOWGEN_TCP_PAYLOAD_RECORD_MAX];
 };
 
 /* Read-only configuration of bpf/tcp.bpf.c (its .rodata). */

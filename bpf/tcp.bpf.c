@@ -51,6 +51,9 @@
  * Dynamic fields (seq, ack, TSval, TSecr, the record's 8-byte offset) are written as absolute
  * values and the checksum is the template's (computed with those fields zero) plus their sum:
  * live-frames pages are recycled with the previous contents, so nothing is read from the page.
+ * With a --payload-file (tcp_control.payload_len), the template's payload is zero, the record
+ * header is not written, and the R payload bytes of stream offset o are the file's from o mod
+ * len, copied from "tcp_payload" with bpf_xdp_store_bytes and summed with bpf_csum_diff.
  */
 #include <linux/bpf.h>
 #include <linux/if_ether.h>
@@ -77,6 +80,7 @@ char LICENSE[] SEC("license") = "Dual MIT/GPL";
 #define MIN_SSTHRESH 2
 #define DUPACK_THRESHOLD 3
 #define SACK_MARK_MAX 256   /* segments marked per SACK block and ACK */
+#define CSUM_CHUNK 512      /* bpf_csum_diff's largest buffer */
 #define PTO_MARGIN_NS (2 * NS_PER_MS) /* added to 2 SRTT: Linux's TCP_TIMEOUT_MIN */
 #define SEGMENT_MASK (FLOWGEN_TCP_SCOREBOARD_SEGMENTS - 1)
 
@@ -97,6 +101,14 @@ struct {
 	__type(key, __u32);
 	__type(value, struct tcp_control);
 } tcp_control SEC(".maps");
+
+/* Written by user space before the flows start (a --payload-file); read by xdp_tcp_send. */
+struct {
+	__uint(type, BPF_MAP_TYPE_ARRAY);
+	__uint(max_entries, FLOWGEN_TCP_PAYLOAD_CHUNKS);
+	__type(key, __u32);
+	__type(value, struct tcp_payload_chunk);
+} tcp_payload SEC(".maps");
 
 /* What the ingress program takes from a segment before it takes the lock. */
 struct segment {
@@ -635,6 +647,50 @@ static __always_inline __u16 fold(__u32 sum)
 	return (__u16)sum;
 }
 
+/*
+ * Writes the file's bytes for stream offset `offset` (len bytes) at the frame's `at` and returns
+ * their raw 32-bit sum: bpf_csum_diff over whole 4-byte words, in chunks it accepts, then the
+ * 1 to 3 bytes left, zero-padded (the payload starts 4-byte aligned in the TCP header). -1: failed.
+ */
+static __always_inline __s64 write_file_payload(struct xdp_md *ctx, __u32 at, __u64 offset, __u32 file_len, __u32 len)
+{
+	__u64 pos = offset % file_len;
+	__u32 key = pos / FLOWGEN_TCP_PAYLOAD_CHUNK;
+	__u32 within = pos & (FLOWGEN_TCP_PAYLOAD_CHUNK - 1);
+	__u32 whole = len & ~3u, sum = 0;
+	struct tcp_payload_chunk *chunk;
+	__u8 tail[4] = {};
+
+	chunk = bpf_map_lookup_elem(&tcp_payload, &key);
+	if (!chunk || len == 0 || len > FLOWGEN_TCP_PAYLOAD_RECORD_MAX)
+		return -1;
+	if (bpf_xdp_store_bytes(ctx, at, chunk->bytes + within, len))
+		return -1;
+	for (__u32 i = 0; i < FLOWGEN_TCP_PAYLOAD_RECORD_MAX / CSUM_CHUNK; i++) {
+		__u64 done = i * CSUM_CHUNK, n;
+		__s64 part;
+
+		if (done >= whole)
+			break;
+		n = whole - done;
+		if (n > CSUM_CHUNK)
+			n = CSUM_CHUNK;
+		/* In assembly, or the compiler drops it: the verifier needs n's bounds (a multiple of 4, at most 512). */
+		asm volatile("%0 &= 1020" : "+r"(n));
+		part = bpf_csum_diff(0, 0, (void *)(chunk->bytes + within + done), n, 0);
+		if (part < 0)
+			return -1;
+		sum = add32(sum, (__u32)part);
+	}
+	for (__u32 i = 0; i < 3; i++) {
+		__u32 at_tail = (whole + i) & (FLOWGEN_TCP_PAYLOAD_RECORD_MAX - 1);
+
+		if (whole + i < len)
+			tail[i] = chunk->bytes[within + at_tail];
+	}
+	return add32(sum, *(__u32 *)tail);
+}
+
 SEC("xdp")
 int xdp_tcp_send(struct xdp_md *ctx)
 {
@@ -645,7 +701,7 @@ int xdp_tcp_send(struct xdp_md *ctx)
 	struct tcp_control *control;
 	struct tcp_flow *f;
 	struct tcphdr *tcp;
-	__u32 payload, zero = 0, sum;
+	__u32 payload, zero = 0, sum, file_len;
 	__u8 *record;
 	int stop_new_data, picked;
 	__u64 now;
@@ -661,6 +717,7 @@ int xdp_tcp_send(struct xdp_md *ctx)
 	if (!f || !control)
 		return XDP_ABORTED;
 	stop_new_data = control->stop_new_data;
+	file_len = control->payload_len;
 	now = bpf_ktime_get_ns();
 
 	bpf_spin_lock(&f->lock);
@@ -670,14 +727,11 @@ int xdp_tcp_send(struct xdp_md *ctx)
 		return XDP_DROP;
 
 	__u32 seq = bpf_htonl(out.seq), ack = bpf_htonl(out.ack);
-	__u32 hi = bpf_htonl(out.offset >> 32), lo = bpf_htonl((__u32)out.offset);
 
 	tcp->seq = seq;
 	tcp->ack_seq = ack;
-	*(__u32 *)record = hi;
-	*(__u32 *)(record + 4) = lo;
 	sum = (__u16)~bpf_htons(out.template_check);
-	sum = add32(add32(add32(add32(sum, seq), ack), hi), lo);
+	sum = add32(add32(sum, seq), ack);
 	if (out.ts_enabled) {
 		__u32 tsval = bpf_htonl(out.tsval), tsecr = bpf_htonl(out.tsecr);
 
@@ -685,6 +739,24 @@ int xdp_tcp_send(struct xdp_md *ctx)
 		*(__u32 *)((void *)tcp + TS_OFFSET + 4) = tsecr;
 		sum = add32(add32(sum, tsval), tsecr);
 	}
-	tcp->check = (__u16)~fold(sum);
+	if (!file_len) {
+		__u32 hi = bpf_htonl(out.offset >> 32), lo = bpf_htonl((__u32)out.offset);
+
+		*(__u32 *)record = hi;
+		*(__u32 *)(record + 4) = lo;
+		tcp->check = (__u16)~fold(add32(add32(sum, hi), lo));
+		return bpf_redirect(config.target_ifindex, 0);
+	}
+	/* The template's payload is zero: its checksum holds none of the file's bytes. The helper
+	 * writes the payload, so the checksum goes in by helper too. */
+	__u32 check_at = (void *)&tcp->check - data;
+	__s64 file_sum = write_file_payload(ctx, record - (__u8 *)data, out.offset, file_len, payload);
+	__u16 check;
+
+	if (file_sum < 0)
+		return XDP_ABORTED;
+	check = (__u16)~fold(add32(sum, (__u32)file_sum));
+	if (bpf_xdp_store_bytes(ctx, check_at, &check, sizeof(check)))
+		return XDP_ABORTED;
 	return bpf_redirect(config.target_ifindex, 0);
 }

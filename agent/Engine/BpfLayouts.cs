@@ -79,6 +79,11 @@ internal static class BpfLayoutConstants
     /// <summary>FLOWGEN_TCP_SCOREBOARD_WORDS.</summary>
     public const int TcpScoreboardWords = 128;
 
+    /// <summary>FLOWGEN_TCP_PAYLOAD_CHUNK, _RECORD_MAX and _CHUNKS: the --payload-file map.</summary>
+    public const int TcpPayloadChunk = 4096;
+    public const int TcpPayloadRecordMax = 4096;
+    public const int TcpPayloadChunks = 256;
+
     /// <summary>FLOWGEN_TCP_MAX_FLOWS.</summary>
     public const int TcpMaxFlows = 64;
 }
@@ -174,7 +179,14 @@ internal struct TcpFlowValue
 internal struct TcpControlValue
 {
     public uint StopNewData;
-    public uint Reserved;
+    public uint PayloadLength;
+}
+
+/// <summary>struct tcp_payload_chunk (an entry of "tcp_payload").</summary>
+[InlineArray(BpfLayoutConstants.TcpPayloadChunk + BpfLayoutConstants.TcpPayloadRecordMax)]
+internal struct TcpPayloadChunk
+{
+    private byte _first;
 }
 
 /// <summary>enum tcp_flow_state.</summary>

@@ -33,6 +33,13 @@ internal static class TcpSegmentBuilder
         return Build(spec, new TcpSegmentFields(0, 0, TcpFlags.Ack | TcpFlags.Psh), payload);
     }
 
+    /// <summary>
+    /// The template of segments that carry a --payload-file: ACK|PSH and <paramref name="recordSize"/>
+    /// zero bytes, every dynamic field zero; the sender writes the file's bytes and adds their sum.
+    /// </summary>
+    public static TcpSegment FileTemplate(TcpSegmentSpec spec, int recordSize) =>
+        Build(spec, new TcpSegmentFields(0, 0, TcpFlags.Ack | TcpFlags.Psh), new byte[recordSize]);
+
     public static TcpSegment Build(TcpSegmentSpec spec, TcpSegmentFields fields, ReadOnlySpan<byte> payload)
     {
         AddressFamily family = spec.Source.AddressFamily;

@@ -6,7 +6,9 @@ namespace Flowgen.Engine.Tcp;
 
 /// <summary>A TCP job with the host checked and the interface and source address resolved.</summary>
 /// <param name="Cpus">The CPU of each flow's sending thread (one thread per flow).</param>
-internal sealed record PreparedTcpJob(TcpJob Job, InterfaceInfo Interface, IPAddress Source, IReadOnlyList<int> Cpus)
+/// <param name="Payload">The --payload-file, read; null: the offset-encoding pattern.</param>
+internal sealed record PreparedTcpJob(
+    TcpJob Job, InterfaceInfo Interface, IPAddress Source, IReadOnlyList<int> Cpus, TcpPayloadFile? Payload = null)
 {
     public IPEndPoint Remote => new(Job.Destination, Job.Port);
 }

@@ -45,7 +45,16 @@ internal static class TcpHandover
             var spec = new TcpSegmentSpec(job.Interface.Mac, destinationMac, connection.LocalEndPoint.Address, job.Job.Destination,
                 (ushort)connection.LocalEndPoint.Port, job.Job.Port, negotiation.Timestamps, WindowField(negotiation));
             int recordSize = Math.Min(negotiation.SendMss, TcpSegmentBuilder.MaximumPayload(spec, job.Interface.Mtu));
-            TcpSegment template = TcpSegmentBuilder.DataTemplate(spec, recordSize);
+            TcpSegment template;
+            if (job.Payload is { } payload)
+            {
+                program.UsePayload(payload);
+                template = TcpSegmentBuilder.FileTemplate(spec, recordSize);
+            }
+            else
+            {
+                template = TcpSegmentBuilder.DataTemplate(spec, recordSize);
+            }
             ulong end = segments(recordSize) is { } n ? (ulong)n * (ulong)recordSize : ulong.MaxValue;
 
             TcpFlowValue value = program.Read(key);

@@ -15,13 +15,12 @@ internal static class TcpJobPreparation
         HostRequirements.EnsurePrivileged();
         InterfaceInfo iface = TargetInterface.Find(job.Interface);
         HostRequirements.EnsureLiveFrames();
-        if (job.PayloadFile is not null)
-            throw new UsageException("--payload-file is not supported yet: the stream carries the offset-encoding pattern");
+        TcpPayloadFile? payload = job.PayloadFile is { } path ? TcpPayloadFile.Read(path) : null;
         AddressFamily family = job.Destination.AddressFamily;
         var source = iface.PreferredSource(family) ?? throw new UsageException(
             $"{iface.Name} has no {(family == AddressFamily.InterNetworkV6 ? "IPv6" : "IPv4")} address to connect from");
         var cpus = job.Cpus ?? Enumerable.Range(0, Environment.ProcessorCount).ToArray();
         var perFlow = Enumerable.Range(0, job.Flows).Select(i => cpus[i % cpus.Count]).ToArray();
-        return new PreparedTcpJob(job, iface, source, perFlow);
+        return new PreparedTcpJob(job, iface, source, perFlow, payload);
     }
 }

@@ -16,6 +16,8 @@ internal sealed class TcpProgram : IDisposable
     private readonly BpfLink _ingress;
     private readonly BpfMap _flows;
     private readonly BpfMap _control;
+    private readonly BpfMap _payload;
+    private TcpControlValue _controlValue;
 
     private TcpProgram(BpfObject obj, BpfLink ingress)
     {
@@ -23,6 +25,7 @@ internal sealed class TcpProgram : IDisposable
         _ingress = ingress;
         _flows = obj.Map("tcp_flows");
         _control = obj.Map("tcp_control");
+        _payload = obj.Map("tcp_payload");
         Sender = obj.Program("xdp_tcp_send");
     }
 
@@ -72,7 +75,26 @@ internal sealed class TcpProgram : IDisposable
     public void Remove(in TcpFlowKey key) => _flows.Delete(key);
 
     /// <summary>From now on the sender starts no new data; what is in flight is still completed.</summary>
-    public void StopNewData() => _control.Update(ControlKey, new TcpControlValue { StopNewData = 1 });
+    public void StopNewData()
+    {
+        _controlValue.StopNewData = 1;
+        _control.Update(ControlKey, _controlValue);
+    }
+
+    /// <summary>The file whose bytes the segments carry from now on, repeated (before any flow runs); once per program.</summary>
+    public void UsePayload(TcpPayloadFile file)
+    {
+        if (_controlValue.PayloadLength == file.Length)
+            return;
+        var chunk = new TcpPayloadChunk[1];
+        for (uint key = 0; key < file.Chunks; key++)
+        {
+            file.FillChunk((int)key, chunk[0]);
+            _payload.Update(key, chunk[0]);
+        }
+        _controlValue.PayloadLength = (uint)file.Length;
+        _control.Update(ControlKey, _controlValue);
+    }
 
     public void Dispose()
     {

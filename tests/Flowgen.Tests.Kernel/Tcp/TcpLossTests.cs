@@ -1,4 +1,3 @@
-using System.Globalization;
 using Flowgen.Tests.Kernel.TestBed;
 
 namespace Flowgen.Tests.Kernel.Tcp;
@@ -29,9 +28,8 @@ public sealed class TcpLossTests
             await using var wire = await RunningWire.StartAsync(bed, "--drop", percent);
             var address = bed.SinkAddress(version);
             await using var receiver = TcpPatternReceiver.Start(bed.SinkNamespace, address, 0, 1, () => new TcpPatternVerifier(), ReceiverDeadline);
-            var port = receiver.EndPoint.Port.ToString(CultureInfo.InvariantCulture);
 
-            var run = await TcpSender.RunAsync(bed, address.ToString(), "-p", port, "--bytes", $"{Bytes}");
+            var run = await TcpSender.RunAsync(bed, address.ToString(), "-p", TcpSender.Port(receiver), "--bytes", $"{Bytes}");
             var receipt = Assert.Single(await receiver.ReceiptsAsync());
             var dropped = (await wire.StopAsync()).AToB.Dropped;
 

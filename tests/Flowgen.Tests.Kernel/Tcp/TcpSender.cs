@@ -1,3 +1,4 @@
+using System.Globalization;
 using Flowgen.Tests.Kernel.TestBed;
 
 namespace Flowgen.Tests.Kernel.Tcp;
@@ -20,6 +21,9 @@ public static class TcpSender
 
     public static async Task<TcpRun> RunAsync(IGeneratorSinkBed bed, string host, params string[] options) =>
         new(await FlowgenProcess.RunAsync(bed.GeneratorNamespace, Patience, Arguments(bed, host, options)));
+
+    /// <summary>The receiver's port, for <c>-p</c>.</summary>
+    public static string Port(TcpPatternReceiver receiver) => receiver.EndPoint.Port.ToString(CultureInfo.InvariantCulture);
 
     static string[] Arguments(IGeneratorSinkBed bed, string host, string[] options) =>
         ["tcp", "--json", "-i", bed.GeneratorInterface, .. options, host];

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Flowgen.Tests.Kernel.Isolation;
 using Flowgen.Tests.Kernel.TestBed;
 
@@ -26,7 +25,7 @@ public sealed class TcpTransferTests
             var address = bed.SinkAddress(version);
             await using var receiver = TcpPatternReceiver.Start(bed.SinkNamespace, address, 0, 1, () => new TcpPatternVerifier(), ReceiverDeadline);
 
-            var run = await TcpSender.RunAsync(bed, address.ToString(), "-p", Port(receiver), "--bytes", $"{Bytes}");
+            var run = await TcpSender.RunAsync(bed, address.ToString(), "-p", TcpSender.Port(receiver), "--bytes", $"{Bytes}");
             var receipt = Assert.Single(await receiver.ReceiptsAsync());
 
             TcpAssert.Delivered(run, receipt, Bytes);
@@ -36,6 +35,4 @@ public sealed class TcpTransferTests
             Assert.Empty(await XdpAttachment.InNamespaceAsync(bed.GeneratorNamespace));
         });
     }
-
-    static string Port(TcpPatternReceiver receiver) => receiver.EndPoint.Port.ToString(CultureInfo.InvariantCulture);
 }
