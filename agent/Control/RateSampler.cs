@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Flowgen.Contract;
 
 namespace Flowgen.Control;
@@ -14,15 +13,18 @@ internal sealed class RateSampler : IDisposable
 
     private readonly Func<JobSnapshot> _read;
     private readonly object _gate = new();
-    private readonly Stopwatch _clock = Stopwatch.StartNew();
-    private readonly Timer _timer;
+    private readonly TimeProvider _time;
+    private readonly long _origin;
+    private readonly ITimer _timer;
     private (long Sent, long Bytes, TimeSpan At)? _last;
     private AgentRates _current = AgentRates.Zero;
 
-    public RateSampler(Func<JobSnapshot> read)
+    public RateSampler(Func<JobSnapshot> read, TimeProvider? time = null)
     {
         _read = read;
-        _timer = new Timer(_ => Sample(), null, Period, Period);
+        _time = time ?? TimeProvider.System;
+        _origin = _time.GetTimestamp();
+        _timer = _time.CreateTimer(_ => Sample(), null, Period, Period);
     }
 
     public AgentRates Current
@@ -46,7 +48,7 @@ internal sealed class RateSampler : IDisposable
                 _current = AgentRates.Zero;
                 return;
             }
-            TimeSpan now = _clock.Elapsed;
+            TimeSpan now = _time.GetElapsedTime(_origin);
             AgentTotals totals = snapshot.Figures.Totals;
             if (_last is { } last && now > last.At)
             {
