@@ -78,6 +78,27 @@ struct wire_counters {
 	__u64 unflushed;
 };
 
+/* ---- Probes: the header a stamping generator writes at the start of each UDP payload ---- */
+
+/* "FGP1": tells probes from other UDP traffic. */
+#define FLOWGEN_PROBE_MAGIC 0x46475031
+
+/* Every field in network byte order. A probe starts 8 bytes into the UDP header, so its fields
+ * fall on even offsets of the checksummed segment and can be summed as 16-bit words.
+ * stream: the generator CPU that sent it; (stream, flow) is one sequence: seq counts 0, 1, 2 ...
+ * sent_ns: bpf_ktime_get_ns() (CLOCK_MONOTONIC) when the generator wrote it.
+ * reflected_ns: 0 until `flowgen reflect` turns it back, then its bpf_ktime_get_ns(). */
+struct flowgen_probe {
+	__u32 magic;
+	__u16 stream;
+	__u16 flags;              /* reserved, 0 */
+	__u32 flow;               /* the flow's index in the job's set of flows */
+	__u32 reserved;           /* 0; keeps the u64s 8-aligned within the probe */
+	__u64 seq;
+	__u64 sent_ns;
+	__u64 reflected_ns;
+};
+
 /* ---- TCP mode (bpf/tcp.bpf.c) ---- */
 
 /* Flows one job can run at once (map "tcp_flows"). */
