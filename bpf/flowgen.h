@@ -6,15 +6,50 @@
 #ifndef FLOWGEN_H
 #define FLOWGEN_H
 
+/* Frame sizes one job can mix (-s 64:7,594:4,1518:1, imix). */
+#define FLOWGEN_SIZE_CLASSES 8
+
+/* Flows a stamping job can number: "gen_probe_seq" holds one sequence per flow and CPU. */
+#define FLOWGEN_STAMP_MAX_FLOWS 65536
+
+/* One frame size of the job, with what the generator writes for it. Lengths and checksums in
+ * host order. The checksum bases are computed by user space over the frame cut to this size
+ * with every dynamic field zero (addresses' low 32 bits, ports, the probe's stream, flow, seq and
+ * sent_ns): the program adds the values it writes (RFC 1071 sums commute), never reading the page. */
+struct gen_size_class {
+	__u32 threshold;          /* pick this class when a random u32 is below this (cumulative; the last is ~0) */
+	__u16 frame_len;          /* bytes handed to the kernel: the size on the wire minus the FCS */
+	__u16 ip_len;             /* IPv4 total length, or IPv6 payload length */
+	__u16 udp_len;
+	__u16 ip_check_base;      /* IPv4 header checksum (unused for IPv6) */
+	__u16 udp_check_base;
+	__u16 reserved;
+};
+
+/* A range of values in host order: first, first + 1, ... first + count - 1 (count >= 1).
+ * For addresses: the low 32 bits (all of an IPv4 address, the last 4 bytes of an IPv6 one). */
+struct gen_range {
+	__u32 first;
+	__u32 count;
+};
+
 /* Read-only configuration of the generator (its .rodata), set by user space before load. */
 struct gen_config {
 	__u32 target_ifindex;     /* where frames are redirected */
 	__u32 job_tgid;           /* tracepoints keep only events raised by this process */
+	__u32 ip_offset;          /* offset of the IP header: 14, or 18 behind an 802.1Q tag */
 	__u32 udp_offset;         /* offset of the UDP header in the frame */
-	__u16 dst_port_first;     /* host order; the template carries this port */
-	__u16 dst_port_count;     /* > 1: vary the destination port over [first, first + count) */
-	__u16 template_udp_check; /* host order, the template's checksum (for dst_port_first) */
-	__u16 reserved;
+	__u32 ipv6;               /* 1: IPv6 (no header checksum) */
+	__u32 rewrite;            /* 0: send the template untouched; 1: write every dynamic field below */
+	__u32 stamp;              /* 1: write a struct flowgen_probe at the start of the UDP payload */
+	__u32 flow_random;        /* 1: each frame picks a random flow; 0: each CPU goes through the flows in turn */
+	__u32 flow_count;         /* the product of the four range counts (at most 2^32 - 1) */
+	__u32 size_class_count;   /* 1 to FLOWGEN_SIZE_CLASSES; the template has the largest size */
+	struct gen_range src_addr;
+	struct gen_range dst_addr;
+	struct gen_range src_port;
+	struct gen_range dst_port;
+	struct gen_size_class size_classes[FLOWGEN_SIZE_CLASSES];
 };
 
 /* Read-only configuration of the sink (its .rodata). */

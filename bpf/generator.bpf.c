@@ -16,7 +16,7 @@
 char LICENSE[] SEC("license") = "Dual MIT/GPL";
 
 /* Set by user space before load; the verifier sees its fields as constants. */
-const volatile struct gen_config config = { .dst_port_count = 1 };
+const volatile struct gen_config config = { .size_class_count = 1 };
 
 /* Written by xdp_gen_udp and the tracepoints below; read by user space. */
 struct {
@@ -34,52 +34,171 @@ struct {
 	__type(value, __u64);
 } gen_redirect_errnos SEC(".maps");
 
-/* Per-CPU position in the destination port range; private to xdp_gen_udp. */
+/* Frames redirected per size class; written by xdp_gen_udp, read by user space. */
+struct {
+	__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
+	__uint(max_entries, FLOWGEN_SIZE_CLASSES);
+	__type(key, __u32);
+	__type(value, __u64);
+} gen_size_frames SEC(".maps");
+
+/* Per-CPU position in the job's flows (sequential order); private to xdp_gen_udp. */
 struct {
 	__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
 	__uint(max_entries, 1);
 	__type(key, __u32);
 	__type(value, __u32);
-} gen_port_cursor SEC(".maps");
+} gen_flow_cursor SEC(".maps");
 
-static __always_inline __u16 csum_fold(__u32 sum)
+/* The next probe sequence number per flow on this CPU; private to xdp_gen_udp. User space sizes
+ * it to the job's flow count (at most FLOWGEN_STAMP_MAX_FLOWS) before load. */
+struct {
+	__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
+	__uint(max_entries, 1);
+	__type(key, __u32);
+	__type(value, __u64);
+} gen_probe_seq SEC(".maps");
+
+static __always_inline __u16 csum_fold(__u64 sum)
 {
 	sum = (sum & 0xffff) + (sum >> 16);
 	sum = (sum & 0xffff) + (sum >> 16);
-	return (__u16)sum;
+	sum = (sum & 0xffff) + (sum >> 16);
+	return (__u16)((sum & 0xffff) + (sum >> 16));
+}
+
+/* The 16-bit words of a value as they lie in the packet (big-endian), summed in host order. */
+static __always_inline __u64 words32(__u32 v)
+{
+	return (v >> 16) + (v & 0xffff);
+}
+
+static __always_inline __u64 words64(__u64 v)
+{
+	return words32(v >> 32) + words32((__u32)v);
+}
+
+/* A checksum from its base (computed with the dynamic fields zero) plus what was written there
+ * (RFC 1624 eq. 3 with m = 0). Always from the base, never from what the page holds: live-frames
+ * pages are recycled with the previous frame's contents. */
+static __always_inline __u16 check_from_base(__u16 base, __u64 added)
+{
+	return ~csum_fold((__u16)~base + added);
+}
+
+static __always_inline const volatile struct gen_size_class *pick_size_class(__u32 *index)
+{
+	__u32 r = config.size_class_count > 1 ? bpf_get_prandom_u32() : 0;
+
+	for (__u32 i = 0; i < FLOWGEN_SIZE_CLASSES - 1; i++) {
+		if (i + 1 >= config.size_class_count || r < config.size_classes[i].threshold) {
+			*index = i;
+			return &config.size_classes[i];
+		}
+	}
+	*index = FLOWGEN_SIZE_CLASSES - 1;
+	return &config.size_classes[FLOWGEN_SIZE_CLASSES - 1];
+}
+
+static __always_inline __u32 next_flow(void)
+{
+	__u32 key = 0, *cursor;
+
+	if (config.flow_count <= 1)
+		return 0;
+	if (config.flow_random)
+		return bpf_get_prandom_u32() % config.flow_count;
+	cursor = bpf_map_lookup_elem(&gen_flow_cursor, &key);
+	if (!cursor)
+		return 0;
+	__u32 flow = *cursor;
+	*cursor = flow + 1 >= config.flow_count ? 0 : flow + 1;
+	return flow;
+}
+
+/* The value of `range` for one digit of the flow index (destination port varies fastest). */
+static __always_inline __u32 range_value(const volatile struct gen_range *range, __u32 *rest)
+{
+	__u32 count = range->count ? range->count : 1;
+	__u32 value = range->first + *rest % count;
+
+	*rest /= count;
+	return value;
+}
+
+/* Writes the probe (all but its constant fields, which the template holds); returns its word sum. */
+static __always_inline __u64 write_probe(struct flowgen_probe *probe, __u32 flow)
+{
+	__u32 key = flow;
+	__u64 *next = bpf_map_lookup_elem(&gen_probe_seq, &key);
+	__u64 seq = 0, now = bpf_ktime_get_ns();
+	__u16 stream = (__u16)bpf_get_smp_processor_id();
+
+	if (next)
+		seq = (*next)++;
+	probe->stream = bpf_htons(stream);
+	probe->flow = bpf_htonl(flow);
+	probe->seq = bpf_cpu_to_be64(seq);
+	probe->sent_ns = bpf_cpu_to_be64(now);
+	return stream + words32(flow) + words64(seq) + words64(now);
 }
 
 /*
- * The checksum for destination port `port`, from the template's checksum (RFC 1624 eq. 3):
- * HC' = ~(~HC + ~m + m'). Always from the template's base, never from what the page holds:
- * live-frames pages are recycled with the previous frame's contents.
+ * Gives the frame its size, flow and probe: cuts it to a size class, then writes the lengths,
+ * addresses, ports and probe as absolute values and the checksums from the class's bases.
+ * Returns the size class, or -1 when the frame can't be written (the program then aborts).
  */
-static __always_inline __u16 udp_check_for_port(__u16 port)
+static __always_inline int rewrite_frame(struct xdp_md *ctx)
 {
-	__u32 sum = (__u16)~config.template_udp_check;
-	sum += (__u16)~config.dst_port_first;
-	sum += port;
-	__u16 check = ~csum_fold(sum);
-	return check ? check : 0xffff; /* 0 means "no checksum" in UDP: send its other form */
-}
+	__u32 class_index;
+	const volatile struct gen_size_class *size = pick_size_class(&class_index);
+	int length = ctx->data_end - ctx->data;
 
-static __always_inline int rewrite_dst_port(struct xdp_md *ctx)
-{
+	if (size->frame_len < length && bpf_xdp_adjust_tail(ctx, size->frame_len - length))
+		return -1;
+
 	void *data = (void *)(long)ctx->data;
 	void *data_end = (void *)(long)ctx->data_end;
+	__u8 *ip = data + (config.ip_offset & 0xff);
 	struct udphdr *udp = data + (config.udp_offset & 0xff);
-	__u32 key = 0;
+	struct flowgen_probe *probe = (void *)(udp + 1);
 
 	if ((void *)(udp + 1) > data_end)
 		return -1;
-	__u32 *cursor = bpf_map_lookup_elem(&gen_port_cursor, &key);
-	if (!cursor)
+	if (config.stamp && (void *)(probe + 1) > data_end)
 		return -1;
-	__u16 port = config.dst_port_first + *cursor;
-	*cursor = *cursor + 1 >= config.dst_port_count ? 0 : *cursor + 1;
-	udp->dest = bpf_htons(port);
-	udp->check = bpf_htons(udp_check_for_port(port));
-	return 0;
+
+	__u32 flow = next_flow();
+	__u32 rest = flow;
+	__u16 dst_port = range_value(&config.dst_port, &rest);
+	__u16 src_port = range_value(&config.src_port, &rest);
+	__u32 dst_addr = range_value(&config.dst_addr, &rest);
+	__u32 src_addr = range_value(&config.src_addr, &rest);
+	__u64 addresses = words32(src_addr) + words32(dst_addr);
+	__u64 udp_sum = addresses + src_port + dst_port;
+
+	if (config.ipv6) {
+		if (ip + 40 > (__u8 *)data_end)
+			return -1;
+		*(__be16 *)(ip + 4) = bpf_htons(size->ip_len);
+		*(__be32 *)(ip + 20) = bpf_htonl(src_addr);
+		*(__be32 *)(ip + 36) = bpf_htonl(dst_addr);
+	} else {
+		if (ip + 20 > (__u8 *)data_end)
+			return -1;
+		*(__be16 *)(ip + 2) = bpf_htons(size->ip_len);
+		*(__be32 *)(ip + 12) = bpf_htonl(src_addr);
+		*(__be32 *)(ip + 16) = bpf_htonl(dst_addr);
+		*(__be16 *)(ip + 10) = bpf_htons(check_from_base(size->ip_check_base, addresses));
+	}
+	udp->source = bpf_htons(src_port);
+	udp->dest = bpf_htons(dst_port);
+	udp->len = bpf_htons(size->udp_len);
+	if (config.stamp)
+		udp_sum += write_probe(probe, flow);
+	__u16 check = check_from_base(size->udp_check_base, udp_sum);
+	udp->check = bpf_htons(check ? check : 0xffff); /* 0 means "no checksum" in UDP: send its other form */
+	return class_index;
 }
 
 SEC("xdp")
@@ -90,8 +209,15 @@ int xdp_gen_udp(struct xdp_md *ctx)
 
 	if (!c)
 		return XDP_ABORTED;
-	if (config.dst_port_count > 1 && rewrite_dst_port(ctx))
-		return XDP_ABORTED;
+	if (config.rewrite) {
+		int class_index = rewrite_frame(ctx);
+		if (class_index < 0)
+			return XDP_ABORTED;
+		__u32 slot = class_index;
+		__u64 *frames = bpf_map_lookup_elem(&gen_size_frames, &slot);
+		if (frames)
+			(*frames)++;
+	}
 	c->attempted++;
 	return bpf_redirect(config.target_ifindex, 0);
 }

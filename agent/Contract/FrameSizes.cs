@@ -16,6 +16,12 @@ public static class FrameSizes
     public const int Ipv6Header = 40;
     public const int UdpHeader = 8;
 
+    /// <summary>An IEEE 802.1Q tag: TPID 0x8100 and the tag control information.</summary>
+    public const int VlanTag = 4;
+
+    /// <summary>struct flowgen_probe (bpf/flowgen.h): what --stamp writes at the start of the UDP payload.</summary>
+    public const int Probe = 40;
+
     /// <summary>
     /// Live-frames mode (BPF_PROG_RUN with BPF_F_TEST_XDP_LIVE_FRAMES) keeps each frame in one
     /// page, which also holds the XDP headroom, the kernel's cached per-page state and the
@@ -32,6 +38,10 @@ public static class FrameSizes
     /// <summary>The smallest UDP frame of this family on the wire: 64 for IPv4, 66 for IPv6.</summary>
     public static int MinimumWireSize(AddressFamily family) =>
         Math.Max(EthernetMinimumWire, EthernetHeader + IpHeader(family) + UdpHeader + Fcs);
+
+    /// <summary>The smallest frame that holds a probe after the UDP header: 86 for IPv4, 106 for IPv6.</summary>
+    public static int MinimumStampedWireSize(AddressFamily family) =>
+        Math.Max(EthernetMinimumWire, EthernetHeader + IpHeader(family) + UdpHeader + Probe + Fcs);
 
     /// <summary>The largest frame on the wire for an interface MTU, capped at one kernel page.</summary>
     public static int MaximumWireSize(int mtu) => Math.Min(mtu + EthernetOverhead, MaxKernelFrame + Fcs);

@@ -83,6 +83,11 @@ public sealed partial record UdpJob : IGeneratorJob
                 + $"-s/--pkt-size must be at least {smallest} (FCS included)");
         }
 
+        if (Stamp)
+        {
+            CheckStamp();
+        }
+
         var largestRange = ushort.MaxValue - DestinationPort + 1;
         if (DynamicPorts > largestRange)
         {
@@ -94,6 +99,24 @@ public sealed partial record UdpJob : IGeneratorJob
         if (Cpus is { } cpus)
         {
             CheckCpus(cpus);
+        }
+    }
+
+    private void CheckStamp()
+    {
+        var smallest = FrameSizes.MinimumStampedWireSize(Destination.AddressFamily);
+        if (FrameSize < smallest)
+        {
+            throw new UsageException(
+                $"--stamp writes a {FrameSizes.Probe}-byte probe after the UDP header, which a {FrameSize}-byte frame can't hold: "
+                + $"give -s/--pkt-size {smallest} or more for {FamilyName(Destination.AddressFamily)}");
+        }
+
+        if (FlowCount > MaxStampedFlows)
+        {
+            throw new UsageException(
+                $"--stamp numbers at most {MaxStampedFlows} flows (one probe sequence per flow and CPU) but the job has {FlowCount}; "
+                + "give fewer addresses or ports");
         }
     }
 

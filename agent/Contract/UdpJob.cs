@@ -22,6 +22,12 @@ public sealed partial record UdpJob
     public const int MaxBatchSize = SharedJobOptions.MaxBatchSize;
     public const byte DefaultHopLimit = 64;
 
+    /// <summary>
+    /// The most flows a stamping job can number (FLOWGEN_STAMP_MAX_FLOWS in bpf/flowgen.h): the
+    /// generator keeps one probe sequence per flow and CPU.
+    /// </summary>
+    public const int MaxStampedFlows = 65536;
+
     private readonly int? frameSize;
 
     public static TimeSpan DefaultInterval => SharedJobOptions.DefaultInterval;
@@ -78,6 +84,12 @@ public sealed partial record UdpJob
     /// <summary>Byte pattern repeated over the UDP payload; empty = the generator's default payload.</summary>
     public ReadOnlyMemory<byte> Payload { get; init; }
 
+    /// <summary>Write a probe header (bpf/flowgen.h, struct flowgen_probe) at the start of every payload.</summary>
+    public bool Stamp { get; init; }
+
+    /// <summary>Flows the job sends: every combination of its addresses and ports.</summary>
+    public long FlowCount => Math.Max(1, DynamicPorts);
+
     /// <summary>Print statistics as JSON for machines.</summary>
     public bool Json { get; init; }
 
@@ -101,6 +113,7 @@ public sealed partial record UdpJob
         && Interval == other.Interval
         && HopLimit == other.HopLimit
         && Payload.Span.SequenceEqual(other.Payload.Span)
+        && Stamp == other.Stamp
         && Json == other.Json;
 
     public override int GetHashCode() =>

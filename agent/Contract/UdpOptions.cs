@@ -68,6 +68,14 @@ internal static class UdpOptions
         (job, text, name) => job with { Payload = ValueParsers.Hex(text, name, FrameSizes.MaximumUdpPayload) },
         job => job.Payload.IsEmpty ? null : ValueFormat.Hex(job.Payload));
 
+    public static readonly UdpOption Stamp = new(
+        new("stamp", null, null,
+            $"write a probe header (magic, stream, flow, sequence, send time) at the start of each payload; "
+            + $"frames of at least {FrameSizes.MinimumStampedWireSize(AddressFamily.InterNetwork)} bytes (IPv6: "
+            + $"{FrameSizes.MinimumStampedWireSize(AddressFamily.InterNetworkV6)}), at most {MaxStampedFlows} flows"),
+        (job, _, _) => job with { Stamp = true },
+        job => job.Stamp ? "" : null);
+
     public static readonly UdpOption Threads = new(
         new("threads", 't', "N", $"sending threads, 1 to {MaxThreads}", $"{DefaultThreads}, or one per --cpus entry"),
         (job, text, name) => job with { Threads = ValueParsers.Integer(text, name, 1, MaxThreads) },
@@ -90,7 +98,7 @@ internal static class UdpOptions
     public static readonly IReadOnlyList<UdpOption> All =
     [
         DestinationAddress, SourceAddress, DestinationMac, SourceMac, DestinationPort, SourcePort, DynamicPorts,
-        Packets, Duration, FrameSize, HopLimit, Payload, Threads, Cpus, BatchSize, Interval, Json, Help,
+        Packets, Duration, FrameSize, HopLimit, Payload, Stamp, Threads, Cpus, BatchSize, Interval, Json, Help,
     ];
 
     public static readonly ArgumentReader Reader = new(Command, All.Select(option => option.Spec));

@@ -6,17 +6,59 @@ namespace Flowgen.Engine;
 // Mirrors of bpf/flowgen.h, field for field. BpfObject checks the .rodata size against these;
 // the map readers check the value sizes.
 
+/// <summary>struct gen_size_class: one frame size, its lengths and checksum bases (host order).</summary>
+[StructLayout(LayoutKind.Sequential)]
+internal struct GenSizeClass
+{
+    public uint Threshold;
+    public ushort FrameLength;
+    public ushort IpLength;
+    public ushort UdpLength;
+    public ushort IpCheckBase;
+    public ushort UdpCheckBase;
+    public ushort Reserved;
+}
+
+/// <summary>struct gen_range: first, first + 1, … first + count - 1, in host order.</summary>
+[StructLayout(LayoutKind.Sequential)]
+internal struct GenRange
+{
+    public uint First;
+    public uint Count;
+
+    public GenRange(uint first, uint count)
+    {
+        First = first;
+        Count = count;
+    }
+}
+
+/// <summary>gen_config.size_classes.</summary>
+[InlineArray(BpfLayoutConstants.SizeClasses)]
+internal struct GenSizeClasses
+{
+    private GenSizeClass _first;
+}
+
 /// <summary>struct gen_config.</summary>
 [StructLayout(LayoutKind.Sequential)]
 internal struct GenConfig
 {
     public uint TargetIfindex;
     public uint JobTgid;
+    public uint IpOffset;
     public uint UdpOffset;
-    public ushort DstPortFirst;
-    public ushort DstPortCount;
-    public ushort TemplateUdpCheck;
-    public ushort Reserved;
+    public uint Ipv6;
+    public uint Rewrite;
+    public uint Stamp;
+    public uint FlowRandom;
+    public uint FlowCount;
+    public uint SizeClassCount;
+    public GenRange SourceAddress;
+    public GenRange DestinationAddress;
+    public GenRange SourcePort;
+    public GenRange DestinationPort;
+    public GenSizeClasses SizeClasses;
 }
 
 /// <summary>struct gen_counters (one per-CPU slot).</summary>
@@ -75,6 +117,12 @@ internal static class BpfLayoutConstants
 {
     /// <summary>FLOWGEN_ERRNO_SLOTS: redirect errors by errno; the last slot collects the rest.</summary>
     public const int ErrnoSlots = 128;
+
+    /// <summary>FLOWGEN_SIZE_CLASSES: frame sizes one job can mix.</summary>
+    public const int SizeClasses = 8;
+
+    /// <summary>FLOWGEN_STAMP_MAX_FLOWS: flows a stamping job can number.</summary>
+    public const int StampMaxFlows = Contract.UdpJob.MaxStampedFlows;
 
     /// <summary>FLOWGEN_TCP_SCOREBOARD_WORDS.</summary>
     public const int TcpScoreboardWords = 128;

@@ -54,6 +54,8 @@ internal sealed class GeneratorProgram : IDisposable
                 obj.Program(name).SetAutoload(counting);
 
             obj.SetReadOnlyConfig(config);
+            if (config.Stamp != 0)
+                obj.Map("gen_probe_seq").SetMaxEntries(config.FlowCount);
             obj.Load();
             var program = new GeneratorProgram(obj, obj.Program(xdpName));
             if (counting)

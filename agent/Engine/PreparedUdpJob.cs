@@ -14,15 +14,9 @@ internal sealed record PreparedUdpJob(
     PhysicalAddress DestinationMac,
     IPAddress Source,
     FrameTemplate Template,
+    IReadOnlyList<WeightedSizeClass> SizeClasses,
+    UdpFlowRanges Flows,
     RunnerSettings Settings)
 {
-    public GenConfig BpfConfig => new()
-    {
-        TargetIfindex = (uint)Interface.Index,
-        JobTgid = (uint)Environment.ProcessId,
-        UdpOffset = (uint)Template.UdpOffset,
-        DstPortFirst = Job.DestinationPort,
-        DstPortCount = (ushort)Math.Max(1, Job.DynamicPorts),
-        TemplateUdpCheck = Template.UdpChecksum,
-    };
+    public GenConfig BpfConfig => UdpGeneratorConfig.Build(this);
 }

@@ -24,7 +24,7 @@ internal static class TargetProbe
         InterfaceInfo iface = TargetInterface.Find(interfaceName);
         HostRequirements.EnsureLiveFrames();
 
-        var config = new GenConfig { TargetIfindex = (uint)iface.Index, JobTgid = (uint)Environment.ProcessId, DstPortCount = 1 };
+        var config = new GenConfig { TargetIfindex = (uint)iface.Index, JobTgid = (uint)Environment.ProcessId, SizeClassCount = 1 };
         using var program = GeneratorProgram.Load(GeneratorProgramKind.Udp, config);
         int errno = LiveFrames.Run(program.Xdp.Fd, ProbeFrame.Build(iface.Mac), repeat: 1, batchSize: 1);
         if (errno != 0)

@@ -29,12 +29,15 @@ internal static class UdpJobPreparation
         PhysicalAddress destinationMac = job.DestinationMac ?? await ResolveDestinationMacAsync(job, iface, ct);
         PhysicalAddress sourceMac = job.SourceMac ?? iface.Mac;
 
+        var spec = new UdpFrameSpec(
+            sourceMac, destinationMac, source, job.Destination, job.SourcePort, job.DestinationPort,
+            job.FrameSize, job.HopLimit, job.Payload, job.Stamp);
         FrameTemplate template;
+        IReadOnlyList<WeightedSizeClass> sizeClasses;
         try
         {
-            template = UdpFrameBuilder.Build(new UdpFrameSpec(
-                sourceMac, destinationMac, source, job.Destination, job.SourcePort, job.DestinationPort,
-                job.FrameSize, job.HopLimit, job.Payload));
+            template = UdpFrameBuilder.Build(spec);
+            sizeClasses = [new WeightedSizeClass(UdpSizeClass.For(spec, job.FrameSize), 1)];
         }
         catch (FrameSpecException e)
         {
@@ -43,8 +46,15 @@ internal static class UdpJobPreparation
 
         var cpus = job.Cpus ?? Enumerable.Range(0, job.Threads).ToArray();
         var settings = new RunnerSettings(cpus, job.BatchSize, job.Packets, job.Duration);
-        return new PreparedUdpJob(job, iface, sourceMac, destinationMac, source, template, settings);
+        return new PreparedUdpJob(job, iface, sourceMac, destinationMac, source, template, sizeClasses, FlowsOf(job, source), settings);
     }
+
+    private static UdpFlowRanges FlowsOf(UdpJob job, IPAddress source) => new(
+        new GenRange(UdpSizeClass.Low32Bits(source), 1),
+        new GenRange(UdpSizeClass.Low32Bits(job.Destination), 1),
+        new GenRange(job.SourcePort, 1),
+        new GenRange(job.DestinationPort, (uint)Math.Max(1, job.DynamicPorts)),
+        Random: false);
 
     private static void EnsureFrameFits(UdpJob job, InterfaceInfo iface)
     {

@@ -23,6 +23,13 @@ internal sealed unsafe class BpfMap
 
     public uint MaxEntries => Libbpf.MapMaxEntries(_map);
 
+    /// <summary>Resizes the map; only before its object is loaded.</summary>
+    public void SetMaxEntries(uint maxEntries)
+    {
+        if (Libbpf.MapSetMaxEntries(_map, maxEntries) != 0)
+            throw new NativeException($"sizing map {Name} to {maxEntries} entries", Marshal.GetLastPInvokeError());
+    }
+
     /// <summary>The number of slots in a per-CPU value (possible CPUs, not online ones).</summary>
     public static int PossibleCpuCount => PossibleCpus.Value;
 

@@ -53,6 +53,9 @@ internal static unsafe partial class Libbpf
     [LibraryImport(Libraries.Libbpf, EntryPoint = "bpf_map__max_entries")]
     public static partial uint MapMaxEntries(nint map);
 
+    [LibraryImport(Libraries.Libbpf, EntryPoint = "bpf_map__set_max_entries", SetLastError = true)]
+    public static partial int MapSetMaxEntries(nint map, uint maxEntries);
+
     [LibraryImport(Libraries.Libbpf, EntryPoint = "bpf_map_lookup_elem", SetLastError = true)]
     public static partial int MapLookupElem(int fd, void* key, void* value);
 

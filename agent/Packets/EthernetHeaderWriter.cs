@@ -4,14 +4,23 @@ using Flowgen.Contract;
 
 namespace Flowgen.Packets;
 
-/// <summary>Writes an Ethernet II header: destination MAC, source MAC, EtherType.</summary>
+/// <summary>Writes an Ethernet II header: destination MAC, source MAC, an optional 802.1Q tag, EtherType.</summary>
 internal static class EthernetHeaderWriter
 {
-    public static void Write(Span<byte> header, PhysicalAddress destination, PhysicalAddress source, ushort etherType)
+    /// <param name="vlanTag">The tag control information (priority and VLAN ID) of an 802.1Q tag; null: untagged.</param>
+    public static void Write(Span<byte> header, PhysicalAddress destination, PhysicalAddress source, ushort etherType, ushort? vlanTag = null)
     {
         WriteMac(header[..FrameSizes.MacAddress], destination);
         WriteMac(header.Slice(FrameSizes.MacAddress, FrameSizes.MacAddress), source);
-        BinaryPrimitives.WriteUInt16BigEndian(header.Slice(2 * FrameSizes.MacAddress, 2), etherType);
+        Span<byte> rest = header[(2 * FrameSizes.MacAddress)..];
+        if (vlanTag is { } tci)
+        {
+            BinaryPrimitives.WriteUInt16BigEndian(rest, EtherType.Vlan);
+            BinaryPrimitives.WriteUInt16BigEndian(rest[2..], tci);
+            rest = rest[FrameSizes.VlanTag..];
+        }
+
+        BinaryPrimitives.WriteUInt16BigEndian(rest[..2], etherType);
     }
 
     private static void WriteMac(Span<byte> destination, PhysicalAddress mac)

@@ -6,11 +6,12 @@ namespace Flowgen.Packets;
 /// <summary>A built frame and where its parts are, for the generator to copy and patch.</summary>
 internal sealed class FrameTemplate
 {
-    public FrameTemplate(byte[] frame, int wireSize, AddressFamily family, int udpOffset, ushort udpChecksum)
+    public FrameTemplate(byte[] frame, int wireSize, AddressFamily family, int ipOffset, int udpOffset, ushort udpChecksum)
     {
         Frame = frame;
         WireSize = wireSize;
         Family = family;
+        IpOffset = ipOffset;
         UdpOffset = udpOffset;
         UdpChecksum = udpChecksum;
     }
@@ -22,6 +23,9 @@ internal sealed class FrameTemplate
     public int WireSize { get; }
 
     public AddressFamily Family { get; }
+
+    /// <summary>Offset of the IP header in <see cref="Frame"/>: 14, or 18 behind an 802.1Q tag.</summary>
+    public int IpOffset { get; }
 
     /// <summary>Offset of the UDP header in <see cref="Frame"/>.</summary>
     public int UdpOffset { get; }

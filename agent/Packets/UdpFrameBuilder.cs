@@ -12,13 +12,13 @@ internal static class UdpFrameBuilder
         AddressFamily family = UdpFrameSpecValidator.Validate(spec);
         var frame = new byte[FrameSizes.KernelFrameLength(spec.WireSize)];
 
-        int ipOffset = FrameSizes.EthernetHeader;
+        int ipOffset = FrameSizes.EthernetHeader + (spec.VlanTag is null ? 0 : FrameSizes.VlanTag);
         int udpOffset = ipOffset + FrameSizes.IpHeader(family);
         Span<byte> ipHeader = frame.AsSpan(ipOffset, udpOffset - ipOffset);
         Span<byte> datagram = frame.AsSpan(udpOffset);
         bool v4 = family == AddressFamily.InterNetwork;
 
-        EthernetHeaderWriter.Write(frame, spec.DestinationMac, spec.SourceMac, v4 ? EtherType.Ipv4 : EtherType.Ipv6);
+        EthernetHeaderWriter.Write(frame, spec.DestinationMac, spec.SourceMac, v4 ? EtherType.Ipv4 : EtherType.Ipv6, spec.VlanTag);
         if (v4)
         {
             Ipv4HeaderWriter.Write(ipHeader, spec.Source, spec.Destination, spec.HopLimit, IpProtocol.Udp, datagram.Length);
@@ -29,9 +29,14 @@ internal static class UdpFrameBuilder
         }
 
         PayloadFiller.Fill(datagram[FrameSizes.UdpHeader..], spec.PayloadPattern.Span);
+        if (spec.Stamp)
+        {
+            ProbeHeader.WriteTemplate(datagram[FrameSizes.UdpHeader..]);
+        }
+
         ushort checksum = UdpHeaderWriter.Write(
             datagram, spec.SourcePort, spec.DestinationPort, spec.Source, spec.Destination);
 
-        return new FrameTemplate(frame, spec.WireSize, family, udpOffset, checksum);
+        return new FrameTemplate(frame, spec.WireSize, family, ipOffset, udpOffset, checksum);
     }
 }

@@ -29,13 +29,22 @@ public class UdpJobParseTests
         { null, "batch-size", "256", job => job.BatchSize, 256 },
         { 'I', "interval", "500ms", job => job.Interval, TimeSpan.FromMilliseconds(500) },
         { null, "json", null, job => job.Json, true },
+        { null, "stamp", null, job => job.Stamp, true },
     };
 
     [Theory]
     [MemberData(nameof(Spellings))]
     public void Every_option_is_read_in_its_short_and_long_spellings(
         char? letter, string name, string? value, Func<UdpJob, object?> property, object? expected) =>
-        JobContractAssert.ReadsEverySpelling(letter, name, value, name == "dst-addr" ? "eth0" : Minimal, Udp, property, expected);
+        JobContractAssert.ReadsEverySpelling(letter, name, value, RestFor(name), Udp, property, expected);
+
+    /// <summary>What the other options must be for this one to be valid (a probe needs a larger frame).</summary>
+    private static string RestFor(string name) => name switch
+    {
+        "dst-addr" => "eth0",
+        "stamp" => $"{Minimal} -s 128",
+        _ => Minimal,
+    };
 
     [Fact]
     public void Every_option_in_the_table_has_a_spelling_test()
@@ -128,6 +137,18 @@ public class UdpJobParseTests
     [InlineData("2001:db8::2", 3412)]
     public void Frame_size_within_the_limits_is_taken(string destination, int size) =>
         Assert.Equal(size, Udp($"eth0 -a {destination} -s {size}").FrameSize);
+
+    [Theory]
+    [InlineData("198.18.0.2", 85, "give -s/--pkt-size 86 or more for IPv4")]
+    [InlineData("2001:db8::2", 105, "give -s/--pkt-size 106 or more for IPv6")]
+    public void Stamp_in_a_frame_too_small_for_the_probe_is_rejected_with_the_smallest_size(string destination, int size, string expected) =>
+        Assert.Contains(expected, UdpError($"eth0 -a {destination} -s {size} --stamp"), StringComparison.Ordinal);
+
+    [Theory]
+    [InlineData("198.18.0.2", 86)]
+    [InlineData("2001:db8::2", 106)]
+    public void Stamp_in_the_smallest_frame_that_holds_the_probe_is_taken(string destination, int size) =>
+        Assert.True(Udp($"eth0 -a {destination} -s {size} --stamp").Stamp);
 
     [Theory]
     [InlineData("-p 65500 -d 100", "the largest count allowed from port 65500 is 36")]

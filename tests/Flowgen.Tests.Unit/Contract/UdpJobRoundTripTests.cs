@@ -28,6 +28,7 @@ public class UdpJobRoundTripTests
         [nameof(UdpJob.Interval)] = job => job with { Interval = TimeSpan.FromMilliseconds(250) },
         [nameof(UdpJob.HopLimit)] = job => job with { HopLimit = 1 },
         [nameof(UdpJob.Payload)] = job => job with { Payload = new byte[] { 0xc0, 0xff, 0xee } },
+        [nameof(UdpJob.Stamp)] = job => job with { Stamp = true, FrameSize = 128 },
         [nameof(UdpJob.Json)] = job => job with { Json = true },
     };
 
@@ -59,6 +60,7 @@ public class UdpJobRoundTripTests
         Base with { Threads = 256, BatchSize = 256, Interval = TimeSpan.FromHours(1), Duration = TimeSpan.FromSeconds(0.5) },
         Base with { DestinationPort = 0, DynamicPorts = 65536, Packets = long.MaxValue, FrameSize = 64 },
         Base with { Cpus = [8, 9, 10, 11], Threads = 4, Payload = new byte[] { 0 } },
+        Base with { Stamp = true, FrameSize = 86, DynamicPorts = 65536, DestinationPort = 0 },
         Base with { Interface = "-odd", Destination = IPAddress.Parse("::ffff:198.18.0.2") },
     };
 
@@ -129,6 +131,7 @@ public class UdpJobRoundTripTests
         { Base with { Cpus = [0, 1] }, "--cpus lists 2 CPUs but -t/--threads is 1" },
         { Base with { Cpus = [3, 1], Threads = 2 }, "ascending" },
         { Base with { Cpus = [], Threads = 0 }, "--cpus" },
+        { Base with { Stamp = true }, "--stamp" },
     };
 
     [Theory]
