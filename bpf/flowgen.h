@@ -55,6 +55,7 @@ struct gen_config {
 /* Read-only configuration of the sink (its .rodata). */
 struct sink_config {
 	__u32 pass_test_traffic;  /* 1: pass counted frames to the stack instead of dropping them */
+	__u32 verify;             /* 1: check probes' sequence numbers (map "verify_flows") */
 };
 
 /* Generator counters, one per-CPU slot (map "gen_counters").
@@ -132,6 +133,46 @@ struct flowgen_probe {
 	__u64 seq;
 	__u64 sent_ns;
 	__u64 reflected_ns;
+};
+
+/* ---- sink --verify: loss and ordering per (stream, flow) (bpf/sink.bpf.c) ---- */
+
+/* Sequences one sink tells apart (map "verify_flows"). */
+#define FLOWGEN_VERIFY_MAX_FLOWS 4096
+
+/* The window of recent sequence numbers whose arrival is remembered: a packet at most this far
+ * behind the newest is told apart as late (it fills a gap) or duplicate; one further behind is
+ * counted as stale (neither). A multiple of 64. */
+#define FLOWGEN_VERIFY_WINDOW 4096
+#define FLOWGEN_VERIFY_WINDOW_WORDS (FLOWGEN_VERIFY_WINDOW / 64)
+
+/* Key of "verify_flows": the probe's stream and flow, host order. */
+struct verify_key {
+	__u32 stream;
+	__u32 flow;
+};
+
+/* Value of "verify_flows", written by the sink under `lock`; user space reads it with BPF_F_LOCK.
+ * next_seq: one past the highest seq received. Always received + lost == next_seq: a gap counts
+ * as lost when a later seq arrives and stops counting when the missing one comes late.
+ * Losses after the last received seq are invisible here. Addresses and ports: the first probe's,
+ * in network order (an IPv4 address fills the first 4 bytes). */
+struct verify_flow {
+	struct bpf_spin_lock lock;
+	__u8 family;              /* 4 or 6 */
+	__u8 pad[3];
+	__u8 src[16];
+	__u8 dst[16];
+	__u16 src_port;
+	__u16 dst_port;
+	__u32 pad2;
+	__u64 next_seq;
+	__u64 received;           /* distinct seqs */
+	__u64 lost;
+	__u64 duplicates;         /* a seq within the window that had arrived before */
+	__u64 reordered;          /* a seq within the window that arrived after a later one (a gap filled) */
+	__u64 stale;              /* a seq further behind than the window: not classified */
+	__u64 seen[FLOWGEN_VERIFY_WINDOW_WORDS]; /* bit seq % WINDOW: seq arrived */
 };
 
 /* ---- TCP mode (bpf/tcp.bpf.c) ---- */

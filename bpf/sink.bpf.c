@@ -2,7 +2,8 @@
 /*
  * The counting sink, attached to the receiving interface with a bpf_link. It counts test
  * traffic (IPv4 and IPv6 UDP) and drops it, or passes it when asked; everything else
- * (ARP, neighbour discovery, the host's own traffic) goes to the stack untouched.
+ * (ARP, neighbour discovery, the host's own traffic) goes to the stack untouched. With verify
+ * set it also checks the sequence numbers of probes (bpf/sink_verify.h).
  */
 #include <linux/bpf.h>
 #include <linux/if_ether.h>
@@ -12,6 +13,7 @@
 #include <bpf/bpf_helpers.h>
 #include <bpf/bpf_endian.h>
 #include "flowgen.h"
+#include "sink_verify.h"
 
 char LICENSE[] SEC("license") = "Dual MIT/GPL";
 
@@ -60,5 +62,11 @@ int xdp_sink(struct xdp_md *ctx)
 	}
 	c->packets++;
 	c->wire_bytes += (data_end - data) + ETH_FCS_LEN;
+	if (config.verify) {
+		struct probe_frame f;
+
+		if (parse_probe(data, data_end, &f))
+			verify_probe(&f);
+	}
 	return config.pass_test_traffic ? XDP_PASS : XDP_DROP;
 }

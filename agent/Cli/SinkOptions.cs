@@ -3,18 +3,25 @@ using Flowgen.Contract;
 namespace Flowgen.Cli;
 
 /// <summary>`flowgen sink` options.</summary>
-internal sealed record SinkOptions(string Interface, bool Pass, TimeSpan Interval, TimeSpan? Duration, bool Json)
+internal sealed record SinkOptions(string Interface, bool Pass, bool Verify, TimeSpan Interval, TimeSpan? Duration, bool Json)
 {
     private static readonly OptionSpec PassOption = new("pass", null, null, "pass counted frames to the stack instead of dropping them");
+    private static readonly OptionSpec VerifyOption = new("verify", null, null,
+        "check the sequence numbers of probes (flowgen udp --stamp): received, lost, duplicated and reordered per flow");
     private static readonly OptionSpec IntervalOption = ReportingOptions.Interval;
     private static readonly OptionSpec DurationOption = ReportingOptions.Duration;
     private static readonly OptionSpec JsonOption = ReportingOptions.Json;
-    private static readonly OptionSpec[] All = [PassOption, IntervalOption, DurationOption, JsonOption, OptionSpec.Help];
+    private static readonly OptionSpec[] All = [PassOption, VerifyOption, IntervalOption, DurationOption, JsonOption, OptionSpec.Help];
 
     public static string Help => HelpFormatter.Format(
         "flowgen sink [options] IFACE",
         "Counts test traffic (IPv4 and IPv6 UDP) arriving on IFACE with an XDP program, and drops it\n" +
-        "(or passes it with --pass). ARP, neighbour discovery and all other traffic pass untouched.",
+        "(or passes it with --pass). ARP, neighbour discovery and all other traffic pass untouched.\n" +
+        "With --verify it follows each probe sequence (stream, flow) of a stamping generator: a gap\n" +
+        "counts as lost until the missing packet arrives late (then it counts as reordered); a packet\n" +
+        "seen before is a duplicate. Losses after a sequence's last received packet are invisible to a\n" +
+        "receiver: compare the expected count (highest seq + 1) with what the generator sent. One sink\n" +
+        "verifies one run: restart it between runs.",
         [("IFACE", "the receiving interface")],
         All);
 
@@ -23,7 +30,7 @@ internal sealed record SinkOptions(string Interface, bool Pass, TimeSpan Interva
     public static SinkOptions Parse(IReadOnlyList<string> args)
     {
         string? iface = null;
-        var options = new SinkOptions(string.Empty, false, ReportingOptions.DefaultInterval, null, false);
+        var options = new SinkOptions(string.Empty, false, false, ReportingOptions.DefaultInterval, null, false);
         foreach (ParsedArgument arg in new ArgumentReader("sink", All).Read(args))
         {
             if (arg.Option is null)
@@ -33,6 +40,7 @@ internal sealed record SinkOptions(string Interface, bool Pass, TimeSpan Interva
                 continue;
             }
             options = arg.Option == PassOption ? options with { Pass = true }
+                : arg.Option == VerifyOption ? options with { Verify = true }
                 : arg.Option == IntervalOption ? options with { Interval = ValueParsers.Duration(arg.Value!, IntervalOption.DisplayName) }
                 : arg.Option == DurationOption ? options with { Duration = ValueParsers.Duration(arg.Value!, DurationOption.DisplayName) }
                 : arg.Option == JsonOption ? options with { Json = true }

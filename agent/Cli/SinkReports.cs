@@ -6,13 +6,17 @@ namespace Flowgen.Cli;
 internal sealed record SinkAttachedReport(string Event, string Interface, int Ifindex, string Mode);
 
 internal sealed record SinkIntervalReport(string Event, double Elapsed, long Packets, long WireBytes, long Other,
-    double PacketsPerSecond, double MbitPerSecond);
+    double PacketsPerSecond, double MbitPerSecond, long? Lost = null, long? Duplicates = null, long? Reordered = null);
 
 internal sealed record SinkSummaryReport(string Event, long Packets, long WireBytes, long Other, double Seconds,
     double PacketsPerSecond, double MbitPerSecond);
 
-/// <summary>What `flowgen sink` prints: a line once attached, one per interval, a summary.</summary>
-internal sealed class SinkReporter(TextWriter output, bool json) : ICountsReporter<SinkCounters>
+/// <summary>
+/// What `flowgen sink` prints: a line once attached, one per interval, a summary; with --verify
+/// (<paramref name="verification"/> set) the loss figures on each line and the flows at the end.
+/// </summary>
+internal sealed class SinkReporter(TextWriter output, bool json, Func<SequenceVerification>? verification = null)
+    : ICountsReporter<SinkCounters>
 {
     private static readonly CultureInfo Numbers = CultureInfo.InvariantCulture;
 
@@ -28,7 +32,8 @@ internal sealed class SinkReporter(TextWriter output, bool json) : ICountsReport
             return;
         }
         output.WriteLine($"flowgen sink: counting UDP test traffic on {iface} and {(pass ? "passing it to the stack" : "dropping it")}; other traffic passes");
-        output.WriteLine($"{"time",8} {"received/s",14} {"Mbit/s",12} {"total",16}");
+        output.WriteLine($"{"time",8} {"received/s",14} {"Mbit/s",12} {"total",16}" +
+            (verification is null ? "" : $" {"lost",12} {"duplicates",12} {"reordered",12}"));
         output.Flush();
     }
 
@@ -39,17 +44,22 @@ internal sealed class SinkReporter(TextWriter output, bool json) : ICountsReport
         double mbit = Rates.WireMbitsFromBytes(now.WireBytes - _last.WireBytes, span);
         _last = now;
         _lastAt = at;
+        SequenceVerification? v = verification?.Invoke();
         if (json)
         {
-            JsonLines.Write(output, new SinkIntervalReport("interval", Math.Round(at.TotalSeconds, 3), now.Packets, now.WireBytes, now.Other, pps, mbit));
+            JsonLines.Write(output, new SinkIntervalReport("interval", Math.Round(at.TotalSeconds, 3), now.Packets, now.WireBytes, now.Other, pps, mbit,
+                v?.Lost, v?.Duplicates, v?.Reordered));
             return;
         }
-        output.WriteLine(string.Create(Numbers, $"{at.TotalSeconds,7:F1}s {pps,14:N0} {mbit,12:N1} {now.Packets,16:N0}"));
+        string losses = v is null ? "" : string.Create(Numbers, $" {v.Lost,12:N0} {v.Duplicates,12:N0} {v.Reordered,12:N0}");
+        output.WriteLine(string.Create(Numbers, $"{at.TotalSeconds,7:F1}s {pps,14:N0} {mbit,12:N1} {now.Packets,16:N0}") + losses);
         output.Flush();
     }
 
     public void Summary(SinkCounters total, TimeSpan elapsed)
     {
+        if (verification is not null)
+            SequenceReport.Write(output, json, verification());
         double pps = Rates.PerSecond(total.Packets, elapsed);
         double mbit = Rates.WireMbitsFromBytes(total.WireBytes, elapsed);
         if (json)

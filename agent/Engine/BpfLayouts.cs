@@ -77,6 +77,7 @@ internal struct GenCountersSlot
 internal struct SinkConfig
 {
     public uint PassTestTraffic;
+    public uint Verify;
 }
 
 /// <summary>struct sink_counters (one per-CPU slot).</summary>
@@ -86,6 +87,44 @@ internal struct SinkCountersSlot
     public ulong Packets;
     public ulong WireBytes;
     public ulong Other;
+}
+
+/// <summary>struct verify_key: a probe's stream and flow.</summary>
+[StructLayout(LayoutKind.Sequential)]
+internal struct VerifyKey
+{
+    public uint Stream;
+    public uint Flow;
+}
+
+/// <summary>FLOWGEN_VERIFY_WINDOW_WORDS words of struct verify_flow's window.</summary>
+[InlineArray(BpfLayoutConstants.VerifyWindowWords)]
+internal struct VerifyWindow
+{
+    private ulong _first;
+}
+
+/// <summary>struct verify_flow (value of "verify_flows"); read with BPF_F_LOCK, Lock itself untouched.</summary>
+[StructLayout(LayoutKind.Sequential)]
+internal struct VerifyFlowValue
+{
+    public uint Lock;
+    public byte Family;
+    public byte Pad0;
+    public byte Pad1;
+    public byte Pad2;
+    public AddressField Source;
+    public AddressField Destination;
+    public ushort SourcePortBigEndian;
+    public ushort DestinationPortBigEndian;
+    public uint Pad3;
+    public ulong NextSeq;
+    public ulong Received;
+    public ulong Lost;
+    public ulong Duplicates;
+    public ulong Reordered;
+    public ulong Stale;
+    public VerifyWindow Seen;
 }
 
 /// <summary>struct wire_config.</summary>
@@ -131,6 +170,9 @@ internal static class BpfLayoutConstants
     public const int TcpPayloadChunk = 4096;
     public const int TcpPayloadRecordMax = 4096;
     public const int TcpPayloadChunks = 256;
+
+    /// <summary>FLOWGEN_VERIFY_WINDOW_WORDS.</summary>
+    public const int VerifyWindowWords = 64;
 
     /// <summary>FLOWGEN_TCP_MAX_FLOWS.</summary>
     public const int TcpMaxFlows = 64;

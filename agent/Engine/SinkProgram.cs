@@ -16,24 +16,46 @@ internal sealed class SinkProgram : IDisposable
 {
     private readonly BpfObject _object;
     private readonly BpfMap _counters;
-    private readonly BpfLink _link;
+    private readonly BpfMap _verifyFlows;
+    private readonly BpfMap _verifyUntracked;
+    private BpfLink? _link;
 
-    private SinkProgram(BpfObject obj, BpfLink link)
+    private SinkProgram(BpfObject obj)
     {
         _object = obj;
-        _link = link;
         _counters = obj.Map("sink_counters");
+        _verifyFlows = obj.Map("verify_flows");
+        _verifyUntracked = obj.Map("verify_untracked");
+        Program = obj.Program("xdp_sink");
     }
 
-    public static SinkProgram Attach(InterfaceInfo iface, bool passTestTraffic)
+    /// <summary>The loaded program (tests run it on frames of their own with BPF_PROG_RUN).</summary>
+    internal BpfProgram Program { get; }
+
+    public static SinkProgram Attach(InterfaceInfo iface, bool passTestTraffic, bool verify)
+    {
+        var sink = Load(passTestTraffic, verify);
+        try
+        {
+            sink._link = sink.Program.AttachXdp(iface.Index, iface.Name);
+            return sink;
+        }
+        catch
+        {
+            sink.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Loads the program without attaching it anywhere.</summary>
+    public static SinkProgram Load(bool passTestTraffic, bool verify)
     {
         var obj = BpfObject.OpenEmbedded("sink");
         try
         {
-            obj.SetReadOnlyConfig(new SinkConfig { PassTestTraffic = passTestTraffic ? 1u : 0u });
+            obj.SetReadOnlyConfig(new SinkConfig { PassTestTraffic = passTestTraffic ? 1u : 0u, Verify = verify ? 1u : 0u });
             obj.Load();
-            BpfLink link = obj.Program("xdp_sink").AttachXdp(iface.Index, iface.Name);
-            return new SinkProgram(obj, link);
+            return new SinkProgram(obj);
         }
         catch
         {
@@ -41,6 +63,9 @@ internal sealed class SinkProgram : IDisposable
             throw;
         }
     }
+
+    /// <summary>What --verify saw of the probes' sequence numbers so far.</summary>
+    public SequenceVerification ReadVerification() => SequenceVerification.Read(_verifyFlows, _verifyUntracked);
 
     public SinkCounters ReadCounters()
     {
@@ -58,7 +83,7 @@ internal sealed class SinkProgram : IDisposable
 
     public void Dispose()
     {
-        _link.Dispose();
+        _link?.Dispose();
         _object.Dispose();
     }
 }

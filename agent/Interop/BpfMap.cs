@@ -80,6 +80,30 @@ internal sealed unsafe class BpfMap
         }
     }
 
+    /// <summary>
+    /// The keys of a hash map at the time of the call (each read by bpf_map_get_next_key; entries
+    /// added meanwhile may or may not appear).
+    /// </summary>
+    public List<TKey> Keys<TKey>() where TKey : unmanaged
+    {
+        if (sizeof(TKey) != Libbpf.MapKeySize(_map))
+            throw new InvalidOperationException($"map {Name}: {typeof(TKey).Name} does not match its key size");
+        var keys = new List<TKey>();
+        int fd = Libbpf.MapFd(_map);
+        TKey next;
+        // A null key asks for the first one.
+        void* previous = null;
+        TKey current;
+        while (Libbpf.MapGetNextKey(fd, previous, &next) == 0)
+        {
+            keys.Add(next);
+            current = next;
+            previous = &current;
+        }
+        int errno = Marshal.GetLastPInvokeError();
+        return errno == Errno.ENOENT ? keys : throw new NativeException($"listing map {Name}", errno);
+    }
+
     private void CheckSizes<TKey, TValue>() where TKey : unmanaged where TValue : unmanaged
     {
         if (sizeof(TKey) != Libbpf.MapKeySize(_map) || sizeof(TValue) != Libbpf.MapValueSize(_map))

@@ -68,6 +68,9 @@ internal static unsafe partial class Libbpf
     [LibraryImport(Libraries.Libbpf, EntryPoint = "bpf_map_delete_elem", SetLastError = true)]
     public static partial int MapDeleteElem(int fd, void* key);
 
+    [LibraryImport(Libraries.Libbpf, EntryPoint = "bpf_map_get_next_key", SetLastError = true)]
+    public static partial int MapGetNextKey(int fd, void* key, void* nextKey);
+
     [LibraryImport(Libraries.Libbpf, EntryPoint = "bpf_prog_test_run_opts", SetLastError = true)]
     public static partial int ProgTestRunOpts(int progFd, TestRunOptions* options);
 
