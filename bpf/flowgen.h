@@ -175,6 +175,47 @@ struct verify_flow {
 	__u64 seen[FLOWGEN_VERIFY_WINDOW_WORDS]; /* bit seq % WINDOW: seq arrived */
 };
 
+/* ---- flowgen reflect (bpf/reflect.bpf.c) ---- */
+
+/* Reflector counters, one per-CPU slot (map "reflect_counters"), written by xdp_reflect. */
+struct reflect_counters {
+	__u64 reflected;          /* probes turned back (XDP_TX) */
+	__u64 passed;             /* everything else, passed to the stack */
+};
+
+/* ---- Round-trip times of reflected probes (bpf/latency.bpf.c, on the generator's interface) ---- */
+
+/* Log-linear histogram of rtt in ns: values below 2^SUB_BITS have a bucket each; above, each
+ * power of two is cut into 2^SUB_BITS equal buckets (relative width at most 1/32). */
+#define FLOWGEN_LATENCY_SUB_BITS 5
+#define FLOWGEN_LATENCY_SUB_BUCKETS (1 << FLOWGEN_LATENCY_SUB_BITS)
+#define FLOWGEN_LATENCY_MAX_EXPONENT 40      /* 2^41 ns, about 36 minutes: larger values clamp */
+#define FLOWGEN_LATENCY_BUCKETS \
+	(FLOWGEN_LATENCY_SUB_BUCKETS * (FLOWGEN_LATENCY_MAX_EXPONENT - FLOWGEN_LATENCY_SUB_BITS + 2))
+
+/* Raw samples kept for inspection (map "latency_samples"): the first this many. */
+#define FLOWGEN_LATENCY_MAX_SAMPLES 65536
+
+/* Latency totals, one per-CPU slot (map "latency_totals"), written by xdp_latency. */
+struct latency_totals {
+	__u64 samples;            /* reflected probes caught (each one in the histogram) */
+	__u64 sum_ns;
+	__u64 min_ns;             /* 0: none yet */
+	__u64 max_ns;
+	__u64 out_of_order;       /* sent > reflected or reflected > returned: clocks disagree (not in the histogram) */
+	__u64 passed;             /* everything else, passed to the stack */
+};
+
+/* One raw sample (an entry of "latency_samples"), times from bpf_ktime_get_ns. */
+struct latency_sample {
+	__u64 sent_ns;
+	__u64 reflected_ns;
+	__u64 returned_ns;
+	__u64 seq;
+	__u32 stream;
+	__u32 flow;
+};
+
 /* ---- TCP mode (bpf/tcp.bpf.c) ---- */
 
 /* Flows one job can run at once (map "tcp_flows"). */

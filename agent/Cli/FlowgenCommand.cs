@@ -13,6 +13,7 @@ internal static class FlowgenCommand
           tcp     stream to a TCP receiver: the kernel connects, XDP live frames send
           sink    count (and drop or pass) test traffic arriving on an interface
           wire    forward frames between two interfaces, dropping a set fraction (for loss tests)
+          reflect send probes back to their sender (the far end of latency measurements)
           probe   check whether an interface can send live frames, and why not
           demo    two test hosts on a veth pair, a sink and a generator, for a few seconds
           agent   run one job as a daemon: HTTP control API and Prometheus metrics
@@ -68,6 +69,7 @@ internal static class FlowgenCommand
         new("tcp", TcpJob.RequestsHelp, TcpJob.Help, TcpCommand.RunAsync),
         new("sink", SinkOptions.RequestsHelp, SinkOptions.Help, SinkCommand.RunAsync),
         new("wire", WireOptions.RequestsHelp, WireOptions.Help, WireCommand.RunAsync),
+        new("reflect", ReflectOptions.RequestsHelp, ReflectOptions.Help, ReflectCommand.RunAsync),
         new("probe", ProbeCommand.RequestsHelp, ProbeCommand.Help, args => Task.FromResult(ProbeCommand.Run(args))),
         new("demo", Demo.DemoOptions.RequestsHelp, Demo.DemoOptions.Help, Demo.DemoCommand.RunAsync),
         new("agent", AgentOptions.RequestsHelp, AgentOptions.Help, AgentCommand.RunAsync),

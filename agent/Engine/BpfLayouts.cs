@@ -127,6 +127,38 @@ internal struct VerifyFlowValue
     public VerifyWindow Seen;
 }
 
+/// <summary>struct reflect_counters (one per-CPU slot).</summary>
+[StructLayout(LayoutKind.Sequential)]
+internal struct ReflectCountersSlot
+{
+    public ulong Reflected;
+    public ulong Passed;
+}
+
+/// <summary>struct latency_totals (one per-CPU slot).</summary>
+[StructLayout(LayoutKind.Sequential)]
+internal struct LatencyTotalsSlot
+{
+    public ulong Samples;
+    public ulong SumNs;
+    public ulong MinNs;
+    public ulong MaxNs;
+    public ulong OutOfOrder;
+    public ulong Passed;
+}
+
+/// <summary>struct latency_sample (an entry of "latency_samples").</summary>
+[StructLayout(LayoutKind.Sequential)]
+internal struct LatencySampleValue
+{
+    public ulong SentNs;
+    public ulong ReflectedNs;
+    public ulong ReturnedNs;
+    public ulong Seq;
+    public uint Stream;
+    public uint Flow;
+}
+
 /// <summary>struct wire_config.</summary>
 [StructLayout(LayoutKind.Sequential)]
 internal struct WireConfig
@@ -173,6 +205,12 @@ internal static class BpfLayoutConstants
 
     /// <summary>FLOWGEN_VERIFY_WINDOW_WORDS.</summary>
     public const int VerifyWindowWords = 64;
+
+    /// <summary>FLOWGEN_LATENCY_SUB_BITS, _MAX_EXPONENT, _BUCKETS and _MAX_SAMPLES.</summary>
+    public const int LatencySubBits = 5;
+    public const int LatencyMaxExponent = 40;
+    public const int LatencyBuckets = (1 << LatencySubBits) * (LatencyMaxExponent - LatencySubBits + 2);
+    public const int LatencyMaxSamples = 65536;
 
     /// <summary>FLOWGEN_TCP_MAX_FLOWS.</summary>
     public const int TcpMaxFlows = 64;
