@@ -23,10 +23,10 @@ public sealed class RunningSink : IAsyncDisposable
 
     public FlowgenProcess Process { get; }
 
-    /// <summary>Starts the sink and returns once its XDP program is attached.</summary>
-    public static async Task<RunningSink> StartAsync(IGeneratorSinkBed bed, bool pass = false)
+    /// <summary>Starts the sink and returns once its XDP program is attached; <paramref name="verify"/> adds --verify.</summary>
+    public static async Task<RunningSink> StartAsync(IGeneratorSinkBed bed, bool pass = false, bool verify = false)
     {
-        string[] mode = pass ? ["--pass"] : [];
+        string[] mode = [.. pass ? ["--pass"] : Array.Empty<string>(), .. verify ? ["--verify"] : Array.Empty<string>()];
         var process = FlowgenProcess.Start(bed.SinkNamespace,
             ["sink", "--json", "-I", "0.1", "--duration", SafetyDuration, .. mode, bed.SinkInterface]);
         try
