@@ -25,12 +25,16 @@ internal static class UdpCommand
         if (kind == GeneratorProgramKind.Bare)
             prepared = prepared with { Settings = prepared.Settings with { FramesPerCall = CeilingFramesPerCall } };
         using var program = GeneratorProgram.Load(kind, prepared.BpfConfig);
+        using LatencyReceiver? latency = job.Latency ? LatencyReceiver.Attach(prepared.Interface) : null;
         var generator = new LiveFramesGenerator(program, prepared.Template.Frame, prepared.Settings);
         var reporter = new UdpReporter(Console.Out, job.Json, job.FrameSize);
 
         reporter.Started(prepared);
         RunOutcome outcome = await GeneratorSession.RunAsync(generator, job.Interval, reporter.Interval, stop.Token);
-        reporter.Summary(outcome);
+        LatencyHistogram? histogram = latency is null ? null : await LatencyCollection.SettleAsync(latency);
+        reporter.Summary(outcome, histogram?.Summarize());
+        if (latency is not null && job.LatencyLog is { } log)
+            LatencyCollection.WriteCsv(log, latency.ReadSamples());
         if (outcome.Reason is { } reason && outcome.Result is RunResult.CannotTransmit or RunResult.Failed)
             Console.Error.WriteLine($"flowgen: {reason}");
         return ExitCodes.Of(outcome.Result);

@@ -14,7 +14,8 @@ internal sealed record UdpIntervalReport(
 
 internal sealed record UdpSummaryReport(
     string Event, string Result, string? Reason, long Sent, long Dropped, long Errors, long Attempted,
-    IReadOnlyDictionary<string, long> ErrorsByReason, double Seconds, double PacketsPerSecond, double MbitPerSecond);
+    IReadOnlyDictionary<string, long> ErrorsByReason, double Seconds, double PacketsPerSecond, double MbitPerSecond,
+    LatencySummary? Latency = null);
 
 /// <summary>What `flowgen udp` prints: a header, one line per interval, a summary.</summary>
 internal sealed class UdpReporter(TextWriter output, bool json, int wireSize)
@@ -68,7 +69,7 @@ internal sealed class UdpReporter(TextWriter output, bool json, int wireSize)
         output.Flush();
     }
 
-    public void Summary(RunOutcome outcome)
+    public void Summary(RunOutcome outcome, LatencySummary? latency = null)
     {
         GeneratorCounters c = outcome.Counters;
         var byReason = c.RedirectErrorsByReason;
@@ -77,7 +78,7 @@ internal sealed class UdpReporter(TextWriter output, bool json, int wireSize)
         if (json)
         {
             JsonLines.Write(output, new UdpSummaryReport("summary", RunResultNames.Of(outcome.Result), outcome.Reason, c.Sent, c.Dropped,
-                c.RedirectErrors, c.Attempted, byReason, Math.Round(outcome.Elapsed.TotalSeconds, 3), pps, mbit));
+                c.RedirectErrors, c.Attempted, byReason, Math.Round(outcome.Elapsed.TotalSeconds, 3), pps, mbit, latency));
             return;
         }
         string reasons = byReason.Count == 0 ? string.Empty
@@ -85,6 +86,13 @@ internal sealed class UdpReporter(TextWriter output, bool json, int wireSize)
         output.WriteLine(string.Create(Numbers,
             $"summary: {RunResultNames.Of(outcome.Result)}: sent {c.Sent:N0} frames, dropped {c.Dropped:N0}, errors {c.RedirectErrors:N0}{reasons} " +
             $"in {outcome.Elapsed.TotalSeconds:F2} s: {pps / 1e6:F2} Mpps, {mbit:N1} Mbit/s"));
+        if (latency is { } l)
+        {
+            string outOfOrder = l.OutOfOrder > 0 ? string.Create(Numbers, $"; {l.OutOfOrder:N0} with times out of order, not counted") : "";
+            output.WriteLine(string.Create(Numbers,
+                $"latency: {l.Samples:N0} round trips (µs): min {l.MinUs:F1}, mean {l.MeanUs:F1}, p50 {l.P50Us:F1}, p99 {l.P99Us:F1}, " +
+                $"p99.9 {l.P999Us:F1}, max {l.MaxUs:F1}") + outOfOrder);
+        }
         output.Flush();
     }
 }

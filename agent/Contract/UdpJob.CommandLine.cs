@@ -88,6 +88,16 @@ public sealed partial record UdpJob : IGeneratorJob
             CheckStamp();
         }
 
+        if (Latency && !Stamp)
+        {
+            throw new UsageException("--latency measures stamped probes: the job must also stamp (--stamp)");
+        }
+
+        if (LatencyLog is not null && !Latency)
+        {
+            throw new UsageException("--latency-log writes the round trips --latency measures: add --latency");
+        }
+
         var largestRange = ushort.MaxValue - DestinationPort + 1;
         if (DynamicPorts > largestRange)
         {

@@ -87,6 +87,15 @@ public sealed partial record UdpJob
     /// <summary>Write a probe header (bpf/flowgen.h, struct flowgen_probe) at the start of every payload.</summary>
     public bool Stamp { get; init; }
 
+    /// <summary>Measure round trips of reflected probes (implies <see cref="Stamp"/>).</summary>
+    public bool Latency { get; init; }
+
+    /// <summary>With <see cref="Latency"/>: where to write the raw round trips as CSV at the end; null = nowhere.</summary>
+    public string? LatencyLog { get; init; }
+
+    /// <summary>The most raw round trips kept for --latency-log (FLOWGEN_LATENCY_MAX_SAMPLES).</summary>
+    public const int MaxLatencySamples = 65536;
+
     /// <summary>Flows the job sends: every combination of its addresses and ports.</summary>
     public long FlowCount => Math.Max(1, DynamicPorts);
 
@@ -114,6 +123,8 @@ public sealed partial record UdpJob
         && HopLimit == other.HopLimit
         && Payload.Span.SequenceEqual(other.Payload.Span)
         && Stamp == other.Stamp
+        && Latency == other.Latency
+        && LatencyLog == other.LatencyLog
         && Json == other.Json;
 
     public override int GetHashCode() =>

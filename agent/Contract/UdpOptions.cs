@@ -74,7 +74,21 @@ internal static class UdpOptions
             + $"frames of at least {FrameSizes.MinimumStampedWireSize(AddressFamily.InterNetwork)} bytes (IPv6: "
             + $"{FrameSizes.MinimumStampedWireSize(AddressFamily.InterNetworkV6)}), at most {MaxStampedFlows} flows"),
         (job, _, _) => job with { Stamp = true },
-        job => job.Stamp ? "" : null);
+        job => job.Stamp && !job.Latency ? "" : null);
+
+    public static readonly UdpOption Latency = new(
+        new("latency", null, null,
+            "measure round trips (implies --stamp): a program on IFACE catches the probes `flowgen reflect` "
+            + "sends back and reports min, mean, p50, p99, p99.9 and max"),
+        (job, _, _) => job with { Latency = true, Stamp = true },
+        job => job.Latency ? "" : null);
+
+    public static readonly UdpOption LatencyLog = new(
+        new("latency-log", null, "FILE",
+            "with --latency: write each round trip (stream, flow, seq, sent, reflected and returned ns) to FILE as CSV at the end, "
+            + $"the first {MaxLatencySamples}"),
+        (job, text, name) => job with { LatencyLog = text.Length > 0 ? text : throw new UsageException($"{name} needs a file name") },
+        job => job.LatencyLog);
 
     public static readonly UdpOption Threads = new(
         new("threads", 't', "N", $"sending threads, 1 to {MaxThreads}", $"{DefaultThreads}, or one per --cpus entry"),
@@ -98,7 +112,7 @@ internal static class UdpOptions
     public static readonly IReadOnlyList<UdpOption> All =
     [
         DestinationAddress, SourceAddress, DestinationMac, SourceMac, DestinationPort, SourcePort, DynamicPorts,
-        Packets, Duration, FrameSize, HopLimit, Payload, Stamp, Threads, Cpus, BatchSize, Interval, Json, Help,
+        Packets, Duration, FrameSize, HopLimit, Payload, Stamp, Latency, LatencyLog, Threads, Cpus, BatchSize, Interval, Json, Help,
     ];
 
     public static readonly ArgumentReader Reader = new(Command, All.Select(option => option.Spec));

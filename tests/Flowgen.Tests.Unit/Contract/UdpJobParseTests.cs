@@ -30,6 +30,8 @@ public class UdpJobParseTests
         { 'I', "interval", "500ms", job => job.Interval, TimeSpan.FromMilliseconds(500) },
         { null, "json", null, job => job.Json, true },
         { null, "stamp", null, job => job.Stamp, true },
+        { null, "latency", null, job => (job.Latency, job.Stamp), (true, true) },
+        { null, "latency-log", "rtt.csv", job => job.LatencyLog, "rtt.csv" },
     };
 
     [Theory]
@@ -42,7 +44,8 @@ public class UdpJobParseTests
     private static string RestFor(string name) => name switch
     {
         "dst-addr" => "eth0",
-        "stamp" => $"{Minimal} -s 128",
+        "stamp" or "latency" => $"{Minimal} -s 128",
+        "latency-log" => $"{Minimal} -s 128 --latency",
         _ => Minimal,
     };
 

@@ -29,6 +29,8 @@ public class UdpJobRoundTripTests
         [nameof(UdpJob.HopLimit)] = job => job with { HopLimit = 1 },
         [nameof(UdpJob.Payload)] = job => job with { Payload = new byte[] { 0xc0, 0xff, 0xee } },
         [nameof(UdpJob.Stamp)] = job => job with { Stamp = true, FrameSize = 128 },
+        [nameof(UdpJob.Latency)] = job => job with { Latency = true, Stamp = true, FrameSize = 128 },
+        [nameof(UdpJob.LatencyLog)] = job => job with { LatencyLog = "/tmp/rtt.csv", Latency = true, Stamp = true, FrameSize = 128 },
         [nameof(UdpJob.Json)] = job => job with { Json = true },
     };
 
@@ -132,6 +134,8 @@ public class UdpJobRoundTripTests
         { Base with { Cpus = [3, 1], Threads = 2 }, "ascending" },
         { Base with { Cpus = [], Threads = 0 }, "--cpus" },
         { Base with { Stamp = true }, "--stamp" },
+        { Base with { Latency = true, FrameSize = 128 }, "--latency measures stamped probes" },
+        { Base with { LatencyLog = "x.csv" }, "add --latency" },
     };
 
     [Theory]
