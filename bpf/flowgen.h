@@ -62,6 +62,7 @@ struct sink_config {
  * attempted: written by the XDP program, one per frame it redirected.
  * sent, dropped: written by the xdp_devmap_xmit tracepoint for this job's flushes.
  * redirect_errors: written by the xdp_redirect_err tracepoint for this job's frames.
+ * paced: written by the XDP program, one per iteration rate control held back (not a frame).
  * After a call has returned, attempted == sent + dropped + redirect_errors. */
 struct gen_counters {
 	__u64 attempted;
@@ -69,6 +70,30 @@ struct gen_counters {
 	__u64 dropped;
 	__u64 redirect_errors;
 	__u64 xmit_error_flushes; /* devmap flushes whose driver call failed (frames are in dropped) */
+	__u64 paced;
+};
+
+/* ---- Rate control (bpf/pacing.h) ---- */
+
+/* gen_rate.step: bit 0 says what a frame costs (set: its wire bytes, FCS included, for a bits/s
+ * rate; clear: 1, for packets/s); the bits above hold what one unit of cost takes on one CPU, in
+ * 2^-GEN_RATE_FRAC_BITS ns. One u64, so a live change is one store the program never sees torn. */
+#define GEN_RATE_PER_BYTE 1ull
+#define GEN_RATE_STEP_SHIFT 1
+#define GEN_RATE_FRAC_BITS 16
+
+/* "gen_rate" (array, one entry): written by user space, also while the job runs. */
+struct gen_rate {
+	__u64 step;               /* 0: no rate control */
+	__u64 credit_ns;          /* how far a CPU's schedule may lag behind and still catch up */
+};
+
+/* "gen_pacing" (per-CPU array, one entry): one CPU's schedule. */
+struct gen_pacing {
+	__u64 next_ns;            /* bpf_ktime_get_ns() when the next frame is due; 0: start now */
+	__u64 frac;               /* below next_ns's resolution, in 2^-GEN_RATE_FRAC_BITS ns */
+	__u64 quota;              /* hold every frame once this CPU's attempted reaches it */
+	__u64 earliest_ns;        /* no frame before this: catching up stays below PACE_SPEEDUP times the rate */
 };
 
 /* Redirect errors by errno (map "gen_redirect_errnos", per-CPU, index = errno;
@@ -80,6 +105,16 @@ struct sink_counters {
 	__u64 packets;      /* test frames (IPv4/IPv6 UDP) */
 	__u64 wire_bytes;   /* their size on the wire, FCS included */
 	__u64 other;        /* everything else, passed to the stack */
+};
+
+/* The sink's timeline (bpf/timeline.h): "sink_timeline" has this many bins; the last one also
+ * collects every later frame. */
+#define FLOWGEN_TIMELINE_BINS 16384
+
+/* "sink_timeline_config" (array, one entry): written by user space before attach. */
+struct sink_timeline_config {
+	__u64 origin_ns;          /* bpf_ktime_get_ns() where bin 0 starts */
+	__u64 bin_ns;             /* 0: no timeline */
 };
 
 /* Read-only configuration of the lossy forwarder (its .rodata). */

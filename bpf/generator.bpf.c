@@ -12,8 +12,11 @@
 #include <bpf/bpf_endian.h>
 #include <bpf/bpf_tracing.h>
 #include "flowgen.h"
+#include "pacing.h"
 
 char LICENSE[] SEC("license") = "Dual MIT/GPL";
+
+#define ETH_FCS_LEN 4
 
 /* Set by user space before load; the verifier sees its fields as constants. */
 const volatile struct gen_config config = { .size_class_count = 1 };
@@ -146,12 +149,10 @@ static __always_inline __u64 write_probe(struct flowgen_probe *probe, __u32 flow
 /*
  * Gives the frame its size, flow and probe: cuts it to a size class, then writes the lengths,
  * addresses, ports and probe as absolute values and the checksums from the class's bases.
- * Returns the size class, or -1 when the frame can't be written (the program then aborts).
+ * Returns 0, or -1 when the frame can't be written (the program then aborts).
  */
-static __always_inline int rewrite_frame(struct xdp_md *ctx)
+static __always_inline int rewrite_frame(struct xdp_md *ctx, const volatile struct gen_size_class *size)
 {
-	__u32 class_index;
-	const volatile struct gen_size_class *size = pick_size_class(&class_index);
 	int length = ctx->data_end - ctx->data;
 
 	if (size->frame_len < length && bpf_xdp_adjust_tail(ctx, size->frame_len - length))
@@ -198,7 +199,7 @@ static __always_inline int rewrite_frame(struct xdp_md *ctx)
 		udp_sum += write_probe(probe, flow);
 	__u16 check = check_from_base(size->udp_check_base, udp_sum);
 	udp->check = bpf_htons(check ? check : 0xffff); /* 0 means "no checksum" in UDP: send its other form */
-	return class_index;
+	return 0;
 }
 
 SEC("xdp")
@@ -209,12 +210,18 @@ int xdp_gen_udp(struct xdp_md *ctx)
 
 	if (!c)
 		return XDP_ABORTED;
+	/* The size is chosen first: with a bits/s rate, pacing charges the frame's wire bytes. */
+	__u32 class_index = 0;
+	const volatile struct gen_size_class *size = pick_size_class(&class_index);
+	__u64 frame_len = config.rewrite ? size->frame_len : ctx->data_end - ctx->data;
+	if (pace(c->attempted, frame_len + ETH_FCS_LEN) == PACE_HOLD) {
+		c->paced++;
+		return XDP_DROP;
+	}
 	if (config.rewrite) {
-		int class_index = rewrite_frame(ctx);
-		if (class_index < 0)
+		if (rewrite_frame(ctx, size) < 0)
 			return XDP_ABORTED;
-		__u32 slot = class_index;
-		__u64 *frames = bpf_map_lookup_elem(&gen_size_frames, &slot);
+		__u64 *frames = bpf_map_lookup_elem(&gen_size_frames, &class_index);
 		if (frames)
 			(*frames)++;
 	}

@@ -14,6 +14,7 @@
 #include <bpf/bpf_endian.h>
 #include "flowgen.h"
 #include "sink_verify.h"
+#include "timeline.h"
 
 char LICENSE[] SEC("license") = "Dual MIT/GPL";
 
@@ -68,5 +69,6 @@ int xdp_sink(struct xdp_md *ctx)
 		if (parse_probe(data, data_end, &f))
 			verify_probe(&f);
 	}
+	timeline_count();
 	return config.pass_test_traffic ? XDP_PASS : XDP_DROP;
 }

@@ -5,13 +5,18 @@ namespace Flowgen.Cli;
 /// <summary>`flowgen sink` options.</summary>
 internal sealed record SinkOptions(string Interface, bool Pass, bool Verify, TimeSpan Interval, TimeSpan? Duration, bool Json)
 {
+    /// <summary>Count arrivals into time bins this long and print them at the end; null: no timeline.</summary>
+    public TimeSpan? TimelineBin { get; init; }
+
     private static readonly OptionSpec PassOption = new("pass", null, null, "pass counted frames to the stack instead of dropping them");
     private static readonly OptionSpec VerifyOption = new("verify", null, null,
         "check the sequence numbers of probes (flowgen udp --stamp): received, lost, duplicated and reordered per flow");
+    private static readonly OptionSpec TimelineOption = new("timeline", null, "BIN",
+        "count arrivals in time bins of BIN (e.g. 10ms, at least 1ms) from the start and print them at the end", "off");
     private static readonly OptionSpec IntervalOption = ReportingOptions.Interval;
     private static readonly OptionSpec DurationOption = ReportingOptions.Duration;
     private static readonly OptionSpec JsonOption = ReportingOptions.Json;
-    private static readonly OptionSpec[] All = [PassOption, VerifyOption, IntervalOption, DurationOption, JsonOption, OptionSpec.Help];
+    private static readonly OptionSpec[] All = [PassOption, VerifyOption, TimelineOption, IntervalOption, DurationOption, JsonOption, OptionSpec.Help];
 
     public static string Help => HelpFormatter.Format(
         "flowgen sink [options] IFACE",
@@ -41,11 +46,21 @@ internal sealed record SinkOptions(string Interface, bool Pass, bool Verify, Tim
             }
             options = arg.Option == PassOption ? options with { Pass = true }
                 : arg.Option == VerifyOption ? options with { Verify = true }
+                : arg.Option == TimelineOption ? options with { TimelineBin = ParseTimelineBin(arg.Value!) }
                 : arg.Option == IntervalOption ? options with { Interval = ValueParsers.Duration(arg.Value!, IntervalOption.DisplayName) }
                 : arg.Option == DurationOption ? options with { Duration = ValueParsers.Duration(arg.Value!, DurationOption.DisplayName) }
                 : arg.Option == JsonOption ? options with { Json = true }
                 : throw new UsageException($"{arg.Option.DisplayName} is not a sink option");
         }
         return options with { Interface = iface ?? throw new UsageException("missing interface: flowgen sink [options] IFACE") };
+    }
+
+    private static readonly TimeSpan ShortestTimelineBin = TimeSpan.FromMilliseconds(1);
+
+    private static TimeSpan ParseTimelineBin(string text)
+    {
+        TimeSpan bin = ValueParsers.Duration(text, TimelineOption.DisplayName);
+        return bin >= ShortestTimelineBin ? bin
+            : throw new UsageException($"invalid value '{text}' for {TimelineOption.DisplayName}: bins are at least 1ms");
     }
 }

@@ -12,6 +12,14 @@ internal sealed record SinkSummaryReport(string Event, long Packets, long WireBy
     double PacketsPerSecond, double MbitPerSecond);
 
 /// <summary>
+/// Arrivals per bin of <c>--timeline</c>: Counts[i] arrived in [StartSeconds + i × BinSeconds, + BinSeconds)
+/// after the sink attached, from the first bin that holds a frame to the last. When
+/// LastBinCollectsLater, the last count also holds everything that came after the timeline's end.
+/// </summary>
+internal sealed record SinkTimelineReport(string Event, double BinSeconds, double StartSeconds, IReadOnlyList<long> Counts,
+    bool LastBinCollectsLater);
+
+/// <summary>
 /// What `flowgen sink` prints: a line once attached, one per interval, a summary; with --verify
 /// (<paramref name="verification"/> set) the loss figures on each line and the flows at the end.
 /// </summary>
@@ -71,6 +79,25 @@ internal sealed class SinkReporter(TextWriter output, bool json, Func<SequenceVe
         output.WriteLine(string.Create(Numbers,
             $"summary: received {total.Packets:N0} test frames ({total.WireBytes:N0} bytes on the wire) in {elapsed.TotalSeconds:F2} s: " +
             $"{pps / 1e6:F2} Mpps, {mbit:N1} Mbit/s; {total.Other:N0} other frames passed"));
+        output.Flush();
+    }
+
+    /// <param name="counts">Every bin of the timeline; the last one also collects later frames.</param>
+    public void Timeline(long[] counts, TimeSpan bin)
+    {
+        int first = Array.FindIndex(counts, count => count != 0);
+        int last = Array.FindLastIndex(counts, count => count != 0);
+        long[] held = first < 0 ? [] : counts[first..(last + 1)];
+        var report = new SinkTimelineReport("timeline", bin.TotalSeconds, Math.Max(first, 0) * bin.TotalSeconds, held,
+            last == counts.Length - 1);
+        if (json)
+        {
+            JsonLines.Write(output, report);
+            return;
+        }
+        output.WriteLine(string.Create(Numbers,
+            $"timeline: {held.Length} bins of {Contract.ValueFormat.Duration(bin)} from {report.StartSeconds:F3} s after attaching" +
+            $"{(report.LastBinCollectsLater ? " (the last also holds all later frames)" : "")}: {string.Join(' ', held)}"));
         output.Flush();
     }
 }

@@ -6,7 +6,7 @@ namespace Flowgen.Cli;
 internal sealed record UdpStartedReport(
     string Event, string Interface, string Source, string Destination, string SourceMac, string DestinationMac,
     int SourcePort, int DestinationPort, int DynamicPorts, int FrameSize, IReadOnlyList<int> Cpus, int BatchSize,
-    long? Packets, double? DurationSeconds);
+    long? Packets, double? DurationSeconds, string? Rate);
 
 internal sealed record UdpIntervalReport(
     string Event, double Elapsed, long Sent, long Dropped, long Errors,
@@ -15,7 +15,7 @@ internal sealed record UdpIntervalReport(
 internal sealed record UdpSummaryReport(
     string Event, string Result, string? Reason, long Sent, long Dropped, long Errors, long Attempted,
     IReadOnlyDictionary<string, long> ErrorsByReason, double Seconds, double PacketsPerSecond, double MbitPerSecond,
-    LatencySummary? Latency = null);
+    long Paced, LatencySummary? Latency = null);
 
 /// <summary>What `flowgen udp` prints: a header, one line per interval, a summary.</summary>
 internal sealed class UdpReporter(TextWriter output, bool json, int wireSize)
@@ -32,7 +32,7 @@ internal sealed class UdpReporter(TextWriter output, bool json, int wireSize)
         {
             JsonLines.Write(output, new UdpStartedReport("started", j.Interface, job.Source.ToString(), j.Destination.ToString(),
                 Contract.ValueFormat.Mac(job.SourceMac), Contract.ValueFormat.Mac(job.DestinationMac), j.SourcePort, j.DestinationPort,
-                j.DynamicPorts, j.FrameSize, job.Settings.Cpus, j.BatchSize, j.Packets, j.Duration?.TotalSeconds));
+                j.DynamicPorts, j.FrameSize, job.Settings.Cpus, j.BatchSize, j.Packets, j.Duration?.TotalSeconds, j.Rate?.ToString()));
             return;
         }
         string ports = j.DynamicPorts > 1 ? $"{j.DestinationPort}-{j.DestinationPort + j.DynamicPorts - 1}" : $"{j.DestinationPort}";
@@ -43,10 +43,11 @@ internal sealed class UdpReporter(TextWriter output, bool json, int wireSize)
             (null, { } d) => $"for {Contract.ValueFormat.Duration(d)}",
             _ => "until stopped",
         };
+        string rate = j.Rate is { } r ? string.Create(Numbers, $" at {r.FramesPerSecond(j.FrameSize):N0} packets/s") : "";
         output.WriteLine(string.Create(Numbers,
             $"flowgen udp: {job.Source} port {j.SourcePort} -> {j.Destination} port {ports} on {j.Interface} " +
             $"(to {Contract.ValueFormat.Mac(job.DestinationMac)}), {j.FrameSize}-byte frames, " +
-            $"{job.Settings.Cpus.Count} thread(s) on CPU {Contract.ValueFormat.CpuList(job.Settings.Cpus)}, batch {j.BatchSize}, {limit}"));
+            $"{job.Settings.Cpus.Count} thread(s) on CPU {Contract.ValueFormat.CpuList(job.Settings.Cpus)}, batch {j.BatchSize}, {limit}{rate}"));
         output.WriteLine($"{"time",8} {"sent/s",14} {"dropped/s",12} {"errors/s",12} {"Mbit/s",12}");
         output.Flush();
     }
@@ -78,14 +79,15 @@ internal sealed class UdpReporter(TextWriter output, bool json, int wireSize)
         if (json)
         {
             JsonLines.Write(output, new UdpSummaryReport("summary", RunResultNames.Of(outcome.Result), outcome.Reason, c.Sent, c.Dropped,
-                c.RedirectErrors, c.Attempted, byReason, Math.Round(outcome.Elapsed.TotalSeconds, 3), pps, mbit, latency));
+                c.RedirectErrors, c.Attempted, byReason, Math.Round(outcome.Elapsed.TotalSeconds, 3), pps, mbit, c.Paced, latency));
             return;
         }
         string reasons = byReason.Count == 0 ? string.Empty
             : " (" + string.Join(", ", byReason.Select(pair => $"{pair.Value:N0} {pair.Key}")) + ")";
+        string paced = c.Paced == 0 ? string.Empty : string.Create(Numbers, $"; rate control held back {c.Paced:N0} program runs");
         output.WriteLine(string.Create(Numbers,
             $"summary: {RunResultNames.Of(outcome.Result)}: sent {c.Sent:N0} frames, dropped {c.Dropped:N0}, errors {c.RedirectErrors:N0}{reasons} " +
-            $"in {outcome.Elapsed.TotalSeconds:F2} s: {pps / 1e6:F2} Mpps, {mbit:N1} Mbit/s"));
+            $"in {outcome.Elapsed.TotalSeconds:F2} s: {pps / 1e6:F2} Mpps, {mbit:N1} Mbit/s{paced}"));
         if (latency is { } l)
         {
             string outOfOrder = l.OutOfOrder > 0 ? string.Create(Numbers, $"; {l.OutOfOrder:N0} with times out of order, not counted") : "";

@@ -55,6 +55,9 @@ public sealed partial record UdpJob
     /// <summary>Frames sent by all threads together before stopping; null = no limit.</summary>
     public long? Packets { get; init; }
 
+    /// <summary>Target rate of all threads together; null = as fast as the engine goes.</summary>
+    public SendRate? Rate { get; init; }
+
     /// <summary>How long to send before stopping; null = no limit.</summary>
     public TimeSpan? Duration { get; init; }
 
@@ -114,6 +117,7 @@ public sealed partial record UdpJob
         && SourcePort == other.SourcePort
         && DynamicPorts == other.DynamicPorts
         && Packets == other.Packets
+        && Equals(Rate, other.Rate)
         && Duration == other.Duration
         && FrameSize == other.FrameSize
         && Threads == other.Threads

@@ -47,6 +47,12 @@ internal static class UdpOptions
         (job, text, name) => job with { Packets = ValueParsers.Count(text, name, min: 1) },
         job => job.Packets is { } count ? ValueFormat.Integer(count) : null);
 
+    public static readonly UdpOption Rate = new(
+        new("rate", 'r', "RATE", "send at RATE, all threads together: packets/s like 50k or 2.5M, or bits/s of frames "
+            + "on the wire (FCS included) like 800Mbit or 10Gbit; at least 1k packets/s", "as fast as possible"),
+        (job, text, name) => job with { Rate = ValueParsers.Rate(text, name) },
+        job => job.Rate?.ToString());
+
     public static readonly UdpOption Duration =
         SharedJobOptions.Duration<UdpJob>(job => job.Duration, (job, value) => job with { Duration = value });
 
@@ -112,7 +118,7 @@ internal static class UdpOptions
     public static readonly IReadOnlyList<UdpOption> All =
     [
         DestinationAddress, SourceAddress, DestinationMac, SourceMac, DestinationPort, SourcePort, DynamicPorts,
-        Packets, Duration, FrameSize, HopLimit, Payload, Stamp, Latency, LatencyLog, Threads, Cpus, BatchSize, Interval, Json, Help,
+        Packets, Rate, Duration, FrameSize, HopLimit, Payload, Stamp, Latency, LatencyLog, Threads, Cpus, BatchSize, Interval, Json, Help,
     ];
 
     public static readonly ArgumentReader Reader = new(Command, All.Select(option => option.Spec));

@@ -45,6 +45,39 @@ public static partial class ValueParsers
         return scaled is { } value && value >= min && value <= max ? value : throw Invalid(text, option, expected);
     }
 
+    /// <summary>
+    /// A send rate: packets/s as a number with an optional k, M, G suffix (<c>50k</c>, <c>2.5M</c>,
+    /// optionally followed by <c>pps</c>), or bits/s with <c>bit</c> (<c>10Gbit</c>, <c>1.5Gbit/s</c>,
+    /// <c>800Mbit</c>). Whole packets or bits per second; at least 1k packets/s (bits/s: checked
+    /// against the frame size by the job).
+    /// </summary>
+    public static SendRate Rate(string text, string option)
+    {
+        const string expected =
+            "packets/s like 50k or 2.5M (optionally with 'pps'), or bits/s like 10Gbit, 800Mbit or 1.5Gbit/s";
+        var match = RatePattern().Match(text);
+        if (!match.Success)
+        {
+            throw Invalid(text, option, expected);
+        }
+
+        var unit = match.Groups["bits"].Success ? RateUnit.BitsPerSecond : RateUnit.PacketsPerSecond;
+        var max = unit == RateUnit.BitsPerSecond ? SendRate.MaxBitsPerSecond : SendRate.MaxPacketsPerSecond;
+        if (Scale(match.Groups["number"].Value, CountSuffixes[match.Groups["suffix"].Value]) is not { } value || value > max)
+        {
+            throw Invalid(text, option, $"{expected}, in whole {(unit == RateUnit.BitsPerSecond ? "bits" : "packets")} per second "
+                + $"up to {ValueFormat.Integer(max)}");
+        }
+
+        var rate = new SendRate(value, unit);
+        if (unit == RateUnit.PacketsPerSecond && value < SendRate.MinPacketsPerSecond)
+        {
+            rate.CheckAtLeastMinimum(FrameSizes.EthernetMinimumWire, option);
+        }
+
+        return rate;
+    }
+
     /// <summary>A whole number in [min, max], digits only.</summary>
     public static int Integer(string text, string option, int min, int max) =>
         TryInteger(text, min, max) is { } value ? value : throw Invalid(text, option, $"a whole number from {min} to {max}");
@@ -157,6 +190,9 @@ public static partial class ValueParsers
 
     [GeneratedRegex(@"^(?<number>[0-9]+(\.[0-9]+)?)(?<suffix>[kMGT]?)\z")]
     private static partial Regex CountPattern();
+
+    [GeneratedRegex(@"^(?<number>[0-9]+(\.[0-9]+)?)(?<suffix>[kMGT]?)((?<bits>bit(/s)?)|pps)?\z")]
+    private static partial Regex RatePattern();
 
     [GeneratedRegex(@"^(?<number>[0-9]+(\.[0-9]+)?)(?<unit>ms|s|m|h)?\z")]
     private static partial Regex DurationPattern();

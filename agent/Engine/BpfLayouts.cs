@@ -70,6 +70,25 @@ internal struct GenCountersSlot
     public ulong Dropped;
     public ulong RedirectErrors;
     public ulong XmitErrorFlushes;
+    public ulong Paced;
+}
+
+/// <summary>struct gen_rate (the one entry of "gen_rate").</summary>
+[StructLayout(LayoutKind.Sequential)]
+internal struct GenRate
+{
+    public ulong Step;
+    public ulong CreditNs;
+}
+
+/// <summary>struct gen_pacing (one per-CPU slot of "gen_pacing").</summary>
+[StructLayout(LayoutKind.Sequential)]
+internal struct GenPacing
+{
+    public ulong NextNs;
+    public ulong Frac;
+    public ulong Quota;
+    public ulong EarliestNs;
 }
 
 /// <summary>struct sink_config.</summary>
@@ -159,6 +178,14 @@ internal struct LatencySampleValue
     public uint Flow;
 }
 
+/// <summary>struct sink_timeline_config (the one entry of "sink_timeline_config").</summary>
+[StructLayout(LayoutKind.Sequential)]
+internal struct SinkTimelineConfig
+{
+    public ulong OriginNs;
+    public ulong BinNs;
+}
+
 /// <summary>struct wire_config.</summary>
 [StructLayout(LayoutKind.Sequential)]
 internal struct WireConfig
@@ -194,6 +221,14 @@ internal static class BpfLayoutConstants
 
     /// <summary>FLOWGEN_STAMP_MAX_FLOWS: flows a stamping job can number.</summary>
     public const int StampMaxFlows = Contract.UdpJob.MaxStampedFlows;
+
+    /// <summary>FLOWGEN_TIMELINE_BINS: bins of the sink's timeline; the last one also collects every later frame.</summary>
+    public const int TimelineBins = 16384;
+
+    /// <summary>GEN_RATE_PER_BYTE, GEN_RATE_STEP_SHIFT, GEN_RATE_FRAC_BITS: the encoding of gen_rate.step.</summary>
+    public const ulong RatePerByte = 1;
+    public const int RateStepShift = 1;
+    public const int RateFracBits = 16;
 
     /// <summary>FLOWGEN_TCP_SCOREBOARD_WORDS.</summary>
     public const int TcpScoreboardWords = 128;

@@ -17,6 +17,9 @@ internal sealed record GeneratorCounters(
     public static GeneratorCounters Zero { get; } =
         new(0, 0, 0, 0, new Dictionary<int, long>(), []);
 
+    /// <summary>Program runs that rate control held back: not frames, never counted as dropped.</summary>
+    public long Paced { get; init; }
+
     /// <summary>The errno that explains most redirect errors, if any.</summary>
     public int? DominantErrno => RedirectErrorsByErrno.Count == 0
         ? null

@@ -24,6 +24,8 @@ internal sealed class GeneratorProgram : IDisposable
     private readonly BpfObject _object;
     private readonly BpfMap _counters;
     private readonly BpfMap _errnos;
+    private readonly BpfMap _rate;
+    private readonly BpfMap _pacing;
     private readonly List<BpfLink> _links = [];
 
     private GeneratorProgram(BpfObject obj, BpfProgram xdp)
@@ -32,6 +34,8 @@ internal sealed class GeneratorProgram : IDisposable
         Xdp = xdp;
         _counters = obj.Map("gen_counters");
         _errnos = obj.Map("gen_redirect_errnos");
+        _rate = obj.Map("gen_rate");
+        _pacing = obj.Map("gen_pacing");
     }
 
     public BpfProgram Xdp { get; }
@@ -82,7 +86,7 @@ internal sealed class GeneratorProgram : IDisposable
         Span<GenCountersSlot> slots = new GenCountersSlot[BpfMap.PossibleCpuCount];
         _counters.LookupPerCpu(0, slots);
 
-        long attempted = 0, sent = 0, dropped = 0, errors = 0;
+        long attempted = 0, sent = 0, dropped = 0, errors = 0, paced = 0;
         var perCpu = new List<CpuCounters>();
         for (int cpu = 0; cpu < slots.Length; cpu++)
         {
@@ -91,11 +95,28 @@ internal sealed class GeneratorProgram : IDisposable
             sent += (long)s.Sent;
             dropped += (long)s.Dropped;
             errors += (long)s.RedirectErrors;
+            paced += (long)s.Paced;
             if (s.Attempted != 0 || s.Sent != 0 || s.Dropped != 0 || s.RedirectErrors != 0)
                 perCpu.Add(new CpuCounters(cpu, (long)s.Attempted, (long)s.Sent, (long)s.Dropped, (long)s.RedirectErrors));
         }
         var byErrno = errors == 0 ? new Dictionary<int, long>() : ReadErrnos();
-        return new GeneratorCounters(attempted, sent, dropped, errors, byErrno, perCpu);
+        return new GeneratorCounters(attempted, sent, dropped, errors, byErrno, perCpu) { Paced = paced };
+    }
+
+    /// <summary>Sets the rate the program paces to; takes effect at once, also during a call.</summary>
+    public void SetRate(in GenRate rate) => _rate.Update(0u, rate);
+
+    /// <summary>
+    /// Starts every CPU's schedule afresh (from its next frame, without credit) and sets how many
+    /// frames each CPU may have attempted in all (<paramref name="quotaFor"/>; long.MaxValue: no
+    /// limit). Only between rounds: the program writes the same slots.
+    /// </summary>
+    public void StartSchedules(Func<int, long> quotaFor)
+    {
+        var slots = new GenPacing[BpfMap.PossibleCpuCount];
+        for (int cpu = 0; cpu < slots.Length; cpu++)
+            slots[cpu] = new GenPacing { Quota = (ulong)quotaFor(cpu) };
+        _pacing.UpdatePerCpu<GenPacing>(0, slots);
     }
 
     /// <summary>Frames the program has handled on one CPU (one generator thread's work).</summary>

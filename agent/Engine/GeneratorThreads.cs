@@ -7,13 +7,16 @@ namespace Flowgen.Engine;
 /// to its CPU (threads may share a CPU).
 /// </summary>
 /// <param name="AfterFirstCall">Checked once a thread's first (short) call has returned: a failure ends the round.</param>
+/// <param name="Paced">The program holds frames back (rate control), so a call's program runs are not
+/// frames: calls stay long, and a watcher ends a thread's call once its frames are done.</param>
 internal sealed record LiveFramesWork(
     int ProgramFd,
     IReadOnlyList<byte[]> Frames,
     IReadOnlyList<int> Cpus,
     int BatchSize,
     int FramesPerCall,
-    Func<RunOutcomeFailure?>? AfterFirstCall = null);
+    Func<RunOutcomeFailure?>? AfterFirstCall = null,
+    bool Paced = false);
 
 /// <summary>
 /// One round of generator threads, each pinned to its CPU, calling BPF_PROG_RUN until its
@@ -22,6 +25,9 @@ internal sealed record LiveFramesWork(
 internal sealed class GeneratorThreads
 {
     private static readonly TimeSpan StopResignalInterval = TimeSpan.FromMilliseconds(10);
+
+    /// <summary>How often a paced round checks whether a thread's frames are done.</summary>
+    private static readonly TimeSpan QuotaPollInterval = TimeSpan.FromMilliseconds(1);
 
     private readonly LiveFramesWork _work;
     private readonly Func<int, long> _remainingFor;
@@ -60,8 +66,35 @@ internal sealed class GeneratorThreads
 
     public void Join()
     {
+        if (_work.Paced)
+            EndCallsWhenDone();
         foreach (Thread thread in _threads)
             thread.Join();
+    }
+
+    /// <summary>
+    /// A paced thread's call runs long after its quota is reached (the program holds every further
+    /// frame back), so this ends each call once its thread has no frames left. Paced threads make
+    /// no short first call, so this also checks <see cref="LiveFramesWork.AfterFirstCall"/>.
+    /// </summary>
+    private void EndCallsWhenDone()
+    {
+        while (_threads.Any(thread => thread.IsAlive))
+        {
+            if (!_stopping && _work.AfterFirstCall?.Invoke() is { } failure)
+            {
+                Fail(failure.Result, failure.Reason);
+                Stop();
+                return;
+            }
+            for (int i = 0; i < _threads.Length; i++)
+            {
+                int tid = Volatile.Read(ref _threadIds[i]);
+                if (_threads[i].IsAlive && tid != 0 && _remainingFor(i) <= 0)
+                    StopSignal.Interrupt(tid);
+            }
+            Thread.Sleep(QuotaPollInterval);
+        }
     }
 
     /// <summary>Ends every call promptly: sets the flag, then signals until all threads have left.</summary>
@@ -95,14 +128,16 @@ internal sealed class GeneratorThreads
         }
 
         byte[] frame = _work.Frames[index];
-        bool firstCall = true;
+        // A paced thread starts with a long call: a short one's ~28 ms teardown stall also held up
+        // the other thread on its CPU (measured), so a paced round checks AfterFirstCall as it polls.
+        bool firstCall = !_work.Paced;
         while (!_stopping)
         {
             long remaining = _remainingFor(index);
             if (remaining <= 0)
                 return;
             int callSize = firstCall ? RunnerSettings.FirstCallFrames : _work.FramesPerCall;
-            int repeat = (int)Math.Min(remaining, callSize);
+            int repeat = _work.Paced ? callSize : (int)Math.Min(remaining, callSize);
             int errno = LiveFrames.Run(_work.ProgramFd, frame, repeat, _work.BatchSize);
             if (errno == Errno.EINTR)
                 continue;

@@ -21,6 +21,19 @@ internal sealed class LiveFramesGenerator
         _program = program;
         _frame = frame;
         _settings = settings;
+        if (settings.Rate is { } rate)
+            _program.SetRate(RateSchedule.For(rate, settings.Cpus.Count));
+    }
+
+    /// <summary>The job paces its frames, so <see cref="ChangeRate"/> applies.</summary>
+    public bool IsPaced => _settings.Rate is not null;
+
+    /// <summary>Changes the rate of a paced job, at once, also while it runs.</summary>
+    public void ChangeRate(Contract.SendRate rate)
+    {
+        if (!IsPaced)
+            throw new InvalidOperationException("the job was started without a rate");
+        _program.SetRate(RateSchedule.For(rate, _settings.Cpus.Count));
     }
 
     public GeneratorCounters ReadCounters() => _program.ReadCounters();
@@ -59,7 +72,7 @@ internal sealed class LiveFramesGenerator
             ? new Timer(_ => StopAtDeadline(), null, duration, Timeout.InfiniteTimeSpan)
             : null;
 
-        RunOutcomeFailure? failure = _settings.FrameLimit is { } limit ? RunToCount(limit) : RunRound(_ => long.MaxValue);
+        RunOutcomeFailure? failure = _settings.FrameLimit is { } limit ? RunToCount(limit) : RunRound(targets: null);
         GeneratorCounters counters = _program.ReadCounters();
         TimeSpan elapsed = clock.Elapsed;
 
@@ -94,8 +107,7 @@ internal sealed class LiveFramesGenerator
                     TransmitDiagnosis.Explain(counters.DominantErrno ?? 0));
             sentBefore = counters.Sent;
 
-            long[] targets = ShareOut(shortfall);
-            RunOutcomeFailure? failure = RunRound(i => targets[i] - _program.AttemptedOnCpu(_settings.Cpus[i]));
+            RunOutcomeFailure? failure = RunRound(ShareOut(shortfall));
             if (failure is not null)
                 return failure;
         }
@@ -124,11 +136,24 @@ internal sealed class LiveFramesGenerator
             : new RunOutcomeFailure(RunResult.CannotTransmit, TransmitDiagnosis.Explain(counters.DominantErrno ?? 0));
     }
 
-    private RunOutcomeFailure? RunRound(Func<int, long> remainingFor)
+    /// <param name="targets">Per CPU (in <see cref="RunnerSettings.Cpus"/> order): attempted frames to reach; null: no limit.</param>
+    private RunOutcomeFailure? RunRound(long[]? targets)
     {
-        var work = new LiveFramesWork(_program.Xdp.Fd, [.. _settings.Cpus.Select(_ => _frame)], _settings.Cpus,
-            _settings.BatchSize, _settings.FramesPerCall, NothingCanBeSent);
-        var threads = new GeneratorThreads(work, remainingFor);
+        IReadOnlyList<int> cpus = _settings.Cpus;
+        Func<int, long> remainingFor = targets is null ? _ => long.MaxValue : i => targets[i] - _program.AttemptedOnCpu(cpus[i]);
+        int threadsPerCpu = 1;
+        if (IsPaced)
+        {
+            threadsPerCpu = RateSchedule.ThreadsPerCpu;
+            var quotas = new Dictionary<int, long>();
+            for (int i = 0; i < cpus.Count; i++)
+                quotas[cpus[i]] = targets?[i] ?? long.MaxValue;
+            _program.StartSchedules(cpu => quotas.GetValueOrDefault(cpu, long.MaxValue));
+        }
+        int[] threadCpus = [.. cpus.SelectMany(cpu => Enumerable.Repeat(cpu, threadsPerCpu))];
+        var work = new LiveFramesWork(_program.Xdp.Fd, [.. threadCpus.Select(_ => _frame)], threadCpus,
+            _settings.BatchSize, _settings.FramesPerCall, NothingCanBeSent, Paced: IsPaced);
+        var threads = new GeneratorThreads(work, thread => remainingFor(thread / threadsPerCpu));
         lock (_gate)
         {
             if (_stopRequested)

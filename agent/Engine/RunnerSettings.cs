@@ -6,12 +6,14 @@ namespace Flowgen.Engine;
 /// <param name="FrameLimit">Frames to SEND across all threads; what the driver drops is topped up. Null: no limit.</param>
 /// <param name="Duration">Stop after this long. Null: no limit.</param>
 /// <param name="FramesPerCall">Frames per BPF_PROG_RUN call (a call is stopped early by a signal).</param>
+/// <param name="Rate">Pace the program to this rate (all threads together). Null: as fast as it goes.</param>
 internal sealed record RunnerSettings(
     IReadOnlyList<int> Cpus,
     int BatchSize,
     long? FrameLimit,
     TimeSpan? Duration,
-    int FramesPerCall = RunnerSettings.DefaultFramesPerCall)
+    int FramesPerCall = RunnerSettings.DefaultFramesPerCall,
+    Contract.SendRate? Rate = null)
 {
     /// <summary>
     /// Every call ends with a ~28 ms page-pool teardown stall (KERNEL-NOTES, "The cost of one

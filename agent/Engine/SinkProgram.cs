@@ -18,6 +18,7 @@ internal sealed class SinkProgram : IDisposable
     private readonly BpfMap _counters;
     private readonly BpfMap _verifyFlows;
     private readonly BpfMap _verifyUntracked;
+    private readonly BpfMap _timeline;
     private BpfLink? _link;
 
     private SinkProgram(BpfObject obj)
@@ -26,17 +27,21 @@ internal sealed class SinkProgram : IDisposable
         _counters = obj.Map("sink_counters");
         _verifyFlows = obj.Map("verify_flows");
         _verifyUntracked = obj.Map("verify_untracked");
+        _timeline = obj.Map("sink_timeline");
         Program = obj.Program("xdp_sink");
     }
 
     /// <summary>The loaded program (tests run it on frames of their own with BPF_PROG_RUN).</summary>
     internal BpfProgram Program { get; }
 
-    public static SinkProgram Attach(InterfaceInfo iface, bool passTestTraffic, bool verify)
+    /// <param name="timelineBin">Count arrivals into bins this long, from about now (<see cref="ReadTimeline"/>); null: no timeline.</param>
+    public static SinkProgram Attach(InterfaceInfo iface, bool passTestTraffic, bool verify, TimeSpan? timelineBin = null)
     {
         var sink = Load(passTestTraffic, verify);
         try
         {
+            if (timelineBin is { } bin)
+                sink.StartTimeline(bin);
             sink._link = sink.Program.AttachXdp(iface.Index, iface.Name);
             return sink;
         }
@@ -64,6 +69,13 @@ internal sealed class SinkProgram : IDisposable
         }
     }
 
+    private void StartTimeline(TimeSpan bin) =>
+        _object.Map("sink_timeline_config").Update(0u, new SinkTimelineConfig
+        {
+            OriginNs = MonotonicClock.Nanoseconds(),
+            BinNs = (ulong)(bin.Ticks * (1_000_000 / TimeSpan.TicksPerMillisecond)),
+        });
+
     /// <summary>What --verify saw of the probes' sequence numbers so far.</summary>
     public SequenceVerification ReadVerification() => SequenceVerification.Read(_verifyFlows, _verifyUntracked);
 
@@ -79,6 +91,20 @@ internal sealed class SinkProgram : IDisposable
             other += (long)slot.Other;
         }
         return new SinkCounters(packets, bytes, other);
+    }
+
+    /// <summary>Frames per timeline bin, summed over CPUs (all bins; the last also holds every later frame).</summary>
+    public long[] ReadTimeline()
+    {
+        var counts = new long[BpfLayoutConstants.TimelineBins];
+        Span<ulong> perCpu = new ulong[BpfMap.PossibleCpuCount];
+        for (uint bin = 0; bin < counts.Length; bin++)
+        {
+            _timeline.LookupPerCpu(bin, perCpu);
+            foreach (ulong count in perCpu)
+                counts[bin] += (long)count;
+        }
+        return counts;
     }
 
     public void Dispose()

@@ -45,7 +45,7 @@ internal static class UdpJobPreparation
         }
 
         var cpus = job.Cpus ?? Enumerable.Range(0, job.Threads).ToArray();
-        var settings = new RunnerSettings(cpus, job.BatchSize, job.Packets, job.Duration);
+        var settings = new RunnerSettings(cpus, job.BatchSize, job.Packets, job.Duration, Rate: job.Rate);
         return new PreparedUdpJob(job, iface, sourceMac, destinationMac, source, template, sizeClasses, FlowsOf(job, source), settings);
     }
 

@@ -129,6 +129,20 @@ internal sealed unsafe class BpfMap
                 throw new NativeException($"reading map {Name}[{key}]", Marshal.GetLastPInvokeError());
         }
     }
+
+    /// <summary>Writes one per-CPU entry from <paramref name="perCpu"/> (one T per possible CPU; see <see cref="LookupPerCpu"/>).</summary>
+    public void UpdatePerCpu<T>(uint key, ReadOnlySpan<T> perCpu) where T : unmanaged
+    {
+        if (sizeof(T) % 8 != 0 || sizeof(T) != Libbpf.MapValueSize(_map))
+            throw new InvalidOperationException($"map {Name}: {typeof(T).Name} does not match its value size");
+        if (perCpu.Length != PossibleCpuCount)
+            throw new ArgumentException($"needs one slot per possible CPU ({PossibleCpuCount})", nameof(perCpu));
+        fixed (T* values = perCpu)
+        {
+            if (Libbpf.MapUpdateElem(Libbpf.MapFd(_map), &key, values, (ulong)BpfMapFlags.Any) != 0)
+                throw new NativeException($"writing map {Name}[{key}]", Marshal.GetLastPInvokeError());
+        }
+    }
 }
 
 /// <summary>Flags of bpf_map_lookup_elem_flags / bpf_map_update_elem (uapi BPF_ANY …).</summary>

@@ -24,11 +24,13 @@ public sealed class RunningSink : IAsyncDisposable
     public FlowgenProcess Process { get; }
 
     /// <summary>Starts the sink and returns once its XDP program is attached; <paramref name="verify"/> adds --verify.</summary>
-    public static async Task<RunningSink> StartAsync(IGeneratorSinkBed bed, bool pass = false, bool verify = false)
+    /// <param name="timeline">A --timeline bin (e.g. "1ms"): the summary is followed by a timeline (<see cref="Timeline"/>).</param>
+    public static async Task<RunningSink> StartAsync(IGeneratorSinkBed bed, bool pass = false, bool verify = false, string? timeline = null)
     {
         string[] mode = [.. pass ? ["--pass"] : Array.Empty<string>(), .. verify ? ["--verify"] : Array.Empty<string>()];
+        string[] bins = timeline is null ? [] : ["--timeline", timeline];
         var process = FlowgenProcess.Start(bed.SinkNamespace,
-            ["sink", "--json", "-I", "0.1", "--duration", SafetyDuration, .. mode, bed.SinkInterface]);
+            ["sink", "--json", "-I", "0.1", "--duration", SafetyDuration, .. mode, .. bins, bed.SinkInterface]);
         try
         {
             var attached = JsonEvent.Parse(await process.WaitForLineAsync(line => JsonEvent.Is(line, "attached"), Patience));
@@ -62,6 +64,9 @@ public sealed class RunningSink : IAsyncDisposable
         Assert.True(exitCode == 0, $"the sink exited with {exitCode} after SIGINT\n{Describe()}");
         return SinkSummary.Parse(Process.StdoutLines, Describe());
     }
+
+    /// <summary>The timeline it printed when stopped (started with a timeline).</summary>
+    public SinkTimeline Timeline() => SinkTimeline.Parse(Process.StdoutLines, Describe());
 
     public string Describe() => Process.Describe();
 

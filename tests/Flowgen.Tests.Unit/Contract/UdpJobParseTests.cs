@@ -20,6 +20,7 @@ public class UdpJobParseTests
         { 'P', "src-port", "0", job => job.SourcePort, (ushort)0 },
         { 'd', "dyn-ports", "100", job => job.DynamicPorts, 100 },
         { 'n', "num-packets", "2.5M", job => job.Packets, 2_500_000L },
+        { 'r', "rate", "2.5M", job => job.Rate, new SendRate(2_500_000, RateUnit.PacketsPerSecond) },
         { null, "duration", "90s", job => job.Duration, TimeSpan.FromSeconds(90) },
         { 's', "pkt-size", "1518", job => job.FrameSize, 1518 },
         { 'l', "hop-limit", "1", job => job.HopLimit, (byte)1 },

@@ -11,7 +11,8 @@ public sealed record UdpSummary(
     long Errors,
     long Attempted,
     IReadOnlyDictionary<string, long> ErrorsByReason,
-    double Seconds)
+    double Seconds,
+    long Paced)
 {
     /// <summary>The summary line; throws unless there is exactly one and every count in it is a JSON number.</summary>
     public static UdpSummary Parse(IReadOnlyList<string> stdout, string describe)
@@ -25,7 +26,8 @@ public sealed record UdpSummary(
             json.Integer("errors"),
             json.Integer("attempted"),
             json.GetProperty("errorsByReason").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetInt64()),
-            json.Number("seconds"));
+            json.Number("seconds"),
+            json.Integer("paced"));
     }
 
     /// <summary>Every frame the program handled was either sent, dropped by the driver, or failed.</summary>

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace Flowgen.Engine.Tcp;
+namespace Flowgen.Engine;
 
 /// <summary>
 /// CLOCK_MONOTONIC in nanoseconds, the clock of bpf_ktime_get_ns() (and of the kernel's TCP
