@@ -7,7 +7,8 @@ namespace Flowgen.Control;
 /// The agent's Prometheus metrics, on a registry of their own (nothing but Flowgen's series).
 /// Values are read from the job — the BPF counters while it is armed or running — at scrape
 /// time, so a scrape always sees the kernel's current counts and no thread polls for them.
-/// A TCP job adds its segments, resends, acknowledged bytes and send window.
+/// A TCP job adds its segments, resends, acknowledged bytes and send window; a UDP job with
+/// --latency its round-trip histogram.
 /// </summary>
 internal sealed class AgentMetrics
 {
@@ -18,7 +19,8 @@ internal sealed class AgentMetrics
 
     /// <param name="read">A consistent reading of the job, taken once per scrape.</param>
     /// <param name="mode">The job's <see cref="IGeneratorJob.Mode"/>: a label, and "tcp" adds the TCP series.</param>
-    public AgentMetrics(Func<JobSnapshot> read, string? flow, string iface, string mode)
+    /// <param name="measuresLatency">A UDP job with --latency: adds the round-trip histogram.</param>
+    public AgentMetrics(Func<JobSnapshot> read, string? flow, string iface, string mode, bool measuresLatency = false)
     {
         IMetricFactory factory = Metrics.WithCustomRegistry(_registry).WithLabels(new Dictionary<string, string>
         {
@@ -42,6 +44,7 @@ internal sealed class AgentMetrics
             "Always 1; the flowgen version is in the version label.", ["version"]);
 
         Action<JobSnapshot> tcp = mode == TcpJob.Command ? TcpSeries(factory) : _ => { };
+        LatencyMetrics? latency = measuresLatency ? new LatencyMetrics(factory) : null;
 
         build.WithLabels(BuildInfo.Version).Set(1);
         _registry.AddBeforeCollectCallback(() =>
@@ -57,6 +60,7 @@ internal sealed class AgentMetrics
             foreach (AgentState each in Enum.GetValues<AgentState>())
                 state.WithLabels(each.ToString()).Set(each == now.State ? 1 : 0);
             tcp(now);
+            latency?.Update(now.Figures.Latency);
         });
     }
 

@@ -19,5 +19,8 @@ internal static class AgentReport
         Totals = snapshot.Figures.Totals,
         Rates = rates,
         Threads = snapshot.Figures.Threads,
+        Latency = snapshot.Figures.Latency?.Summarize() is { } l
+            ? new AgentLatency(l.Samples, l.MinUs, l.MeanUs, l.P50Us, l.P99Us, l.P999Us, l.MaxUs, l.OutOfOrder)
+            : null,
     };
 }

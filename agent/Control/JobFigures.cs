@@ -7,7 +7,9 @@ namespace Flowgen.Control;
 /// sending thread's share, and — for a TCP job — its current send window.
 /// </summary>
 /// <param name="WindowBytes">TCP: min(cwnd, peer window) in bytes, summed over the flows; 0 for UDP.</param>
-internal sealed record JobFigures(AgentTotals Totals, IReadOnlyList<AgentThreadFigures> Threads, long WindowBytes = 0)
+/// <param name="Latency">UDP with --latency: the round-trip histogram so far; null otherwise.</param>
+internal sealed record JobFigures(AgentTotals Totals, IReadOnlyList<AgentThreadFigures> Threads, long WindowBytes = 0,
+    Flowgen.Engine.LatencyHistogram? Latency = null)
 {
     public static JobFigures Zero { get; } = new(AgentTotals.Zero, []);
 }

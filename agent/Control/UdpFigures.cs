@@ -7,7 +7,8 @@ namespace Flowgen.Control;
 internal static class UdpFigures
 {
     /// <summary>Bytes count frames on the wire, FCS included (<paramref name="frameSize"/> is -s).</summary>
-    public static JobFigures From(GeneratorCounters c, int frameSize) => new(
+    public static JobFigures From(GeneratorCounters c, int frameSize, LatencyHistogram? latency = null) => new(
         new AgentTotals(c.Sent, c.Dropped, c.RedirectErrors, c.Attempted, c.Sent * frameSize, c.RedirectErrorsByReason),
-        [.. c.PerCpu.Select(cpu => new AgentThreadFigures(cpu.Cpu, cpu.Sent, cpu.Dropped, cpu.RedirectErrors, cpu.Attempted))]);
+        [.. c.PerCpu.Select(cpu => new AgentThreadFigures(cpu.Cpu, cpu.Sent, cpu.Dropped, cpu.RedirectErrors, cpu.Attempted))],
+        Latency: latency);
 }

@@ -32,4 +32,26 @@ public sealed class AgentEntry
 
     [Description("Why the agent or its pod failed or stopped.")]
     public string? Reason { get; set; }
+
+    [Description("Mode udp with latency: the round trips of this agent's reflected probes so far.")]
+    public LatencyStatus? Latency { get; set; }
+}
+
+/// <summary>One agent's round trips in microseconds (quantiles at most 1/32 above the true value).</summary>
+public sealed class LatencyStatus
+{
+    [Description("Round trips measured.")]
+    public long Samples { get; set; }
+
+    public double MinUs { get; set; }
+
+    public double MeanUs { get; set; }
+
+    public double P50Us { get; set; }
+
+    public double P99Us { get; set; }
+
+    public double P999Us { get; set; }
+
+    public double MaxUs { get; set; }
 }

@@ -45,6 +45,11 @@ public static class FlowJobs
             job = job with { FrameSize = size };
         }
 
+        if (udp.Latency)
+        {
+            job = job with { Latency = true, Stamp = true };
+        }
+
         job.Validate();
         return job;
     }

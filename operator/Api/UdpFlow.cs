@@ -37,4 +37,9 @@ public sealed class UdpFlow
 
     [Pattern(Patterns.Hex), MaxLength(2 * FrameSizes.MaximumUdpPayload), Description("Payload filled by repeating these bytes, as hex, e.g. deadbeef.")]
     public string? PayloadHex { get; set; }
+
+    [Default, Description("Measure round trips of probes a `flowgen reflect` at the destination sends back (implies stamping: " +
+        "packetSize at least 86 for IPv4, 106 for IPv6). Each agent reports min, mean, p50, p99, p99.9 and max in its status entry " +
+        "and the histogram flowgen_latency_rtt_seconds on /metrics.")]
+    public bool Latency { get; set; }
 }

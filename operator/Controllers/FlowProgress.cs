@@ -58,5 +58,8 @@ internal static class FlowProgress
         BytesAcknowledged = agent.Status?.Totals.BytesAcknowledged ?? 0,
         PacketsPerSecond = agent.Status?.State == AgentState.Running ? agent.Status.Rates.PacketsPerSecond : 0,
         Reason = agent.PodProblem ?? agent.Status?.Reason,
+        Latency = agent.Status?.Latency is { } l
+            ? new LatencyStatus { Samples = l.Samples, MinUs = l.MinUs, MeanUs = l.MeanUs, P50Us = l.P50Us, P99Us = l.P99Us, P999Us = l.P999Us, MaxUs = l.MaxUs }
+            : null,
     };
 }

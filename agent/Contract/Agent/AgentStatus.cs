@@ -37,7 +37,17 @@ public sealed record AgentStatus
     public required AgentRates Rates { get; init; }
 
     public IReadOnlyList<AgentThreadFigures> Threads { get; init; } = [];
+
+    /// <summary>A UDP job with --latency: the round trips of its reflected probes so far; null otherwise.</summary>
+    public AgentLatency? Latency { get; init; }
 }
+
+/// <summary>
+/// Round trips of reflected probes in microseconds: how many, min, mean and max (exact), and the
+/// quantiles (a histogram bucket's upper edge, at most 1/32 above the true value).
+/// </summary>
+public sealed record AgentLatency(long Samples, double MinUs, double MeanUs, double P50Us, double P99Us, double P999Us, double MaxUs,
+    long OutOfOrder);
 
 /// <summary>
 /// Frames of this job: sent, dropped by the driver, refused by the kernel (by reason), and the

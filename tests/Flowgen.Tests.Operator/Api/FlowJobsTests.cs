@@ -99,3 +99,25 @@ public class FlowJobsTests
         Assert.Contains(why, error.Message, StringComparison.Ordinal);
     }
 }
+
+public class FlowJobsLatencyTests
+{
+    [Fact]
+    public void Latency_in_the_spec_makes_an_agent_job_that_stamps_and_measures_round_trips()
+    {
+        var spec = new TrafficFlowSpec { Udp = new UdpFlow { DstAddress = "198.18.0.2", PacketSize = 128, Latency = true }, Duration = "1s" };
+
+        var job = spec.ToUdpJob("eth0");
+
+        Assert.Equal((true, true), (job.Latency, job.Stamp));
+        Assert.Contains("--latency", job.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Latency_in_a_frame_too_small_for_the_probe_is_refused_with_the_size_that_works()
+    {
+        var spec = new TrafficFlowSpec { Udp = new UdpFlow { DstAddress = "198.18.0.2", PacketSize = 64, Latency = true }, Duration = "1s" };
+
+        Assert.Contains("86", Assert.Throws<UsageException>(() => spec.ToUdpJob("eth0")).Message, StringComparison.Ordinal);
+    }
+}

@@ -85,4 +85,18 @@ public sealed class FlowProgressTests
         Assert.Equal((15, 21_720_000), (status.SegmentsResent, status.BytesAcknowledged));
         Assert.Equal([(12L, 14_480_000L), (3L, 7_240_000L)], status.Agents!.Select(a => (a.SegmentsResent, a.BytesAcknowledged)));
     }
+
+    [Fact]
+    public void Each_agent_entry_carries_its_own_latency_and_an_agent_without_it_none()
+    {
+        var status = new TrafficFlowStatus();
+        var measured = Agent(N1, AgentState.Running, sent: 100);
+        measured = measured with { Status = measured.Status! with { Latency = new AgentLatency(100, 20.5, 31.2, 30, 55.8, 61, 70.25, 0) } };
+
+        FlowProgress.Aggregate(status, [measured, Agent(N2, AgentState.Running, sent: 100)]);
+
+        var latency = status.Agents![0].Latency!;
+        Assert.Equal((100L, 20.5, 31.2, 30.0, 55.8, 61.0, 70.25), (latency.Samples, latency.MinUs, latency.MeanUs, latency.P50Us, latency.P99Us, latency.P999Us, latency.MaxUs));
+        Assert.Null(status.Agents[1].Latency);
+    }
 }
