@@ -139,6 +139,13 @@ static __always_inline __u64 write_probe(struct flowgen_probe *probe, __u32 flow
 
 	if (next)
 		seq = (*next)++;
+	/* The constant fields too: on a veth target the receiver's XDP program works on this very
+	 * page, and `flowgen reflect` stamps reflected_ns into it before the pool recycles it. Their
+	 * template values are in the checksum base, so writing them changes no sum. */
+	probe->magic = bpf_htonl(FLOWGEN_PROBE_MAGIC);
+	probe->flags = 0;
+	probe->reserved = 0;
+	probe->reflected_ns = 0;
 	probe->stream = bpf_htons(stream);
 	probe->flow = bpf_htonl(flow);
 	probe->seq = bpf_cpu_to_be64(seq);

@@ -26,6 +26,7 @@ public sealed class AgentLatencyTests
 
             var latency = final.Latency ?? throw new InvalidOperationException($"no latency in {AgentProcess.Show(final)}");
             Assert.InRange(reflected, 1, final.Totals.Sent);
+            Assert.True(reflected >= final.Totals.Sent * 99 / 100, $"only {reflected} of {final.Totals.Sent} probes were reflected");
             Assert.Equal(reflected, latency.Samples);
             Assert.True(latency.MinUs <= latency.P50Us && latency.P50Us <= latency.P99Us && latency.P99Us <= latency.P999Us
                 && latency.P999Us <= latency.MaxUs && latency.MaxUs < TenMillisecondsUs, AgentProcess.Show(final));

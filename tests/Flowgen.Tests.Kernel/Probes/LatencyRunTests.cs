@@ -33,6 +33,9 @@ public sealed class LatencyRunTests
 
                 var samples = File.ReadLines(log).Skip(1).Select(line => line.Split(',').Select(ulong.Parse).ToArray()).ToList();
                 Assert.InRange(reflected, 1, run.Summary.Sent);
+                // Every probe comes back: the generator rewrites the probe's constant fields too, which
+                // the reflector changes in the very page the live-frames pool recycles (veth).
+                Assert.True(reflected >= run.Summary.Sent * 99 / 100, $"only {reflected} of {run.Summary.Sent} probes were reflected\n{run.Describe()}");
                 Assert.Equal(reflected, samples.Count);
                 Assert.All(samples, s => Assert.True(s[3] <= s[4] && s[4] <= s[5], $"times out of order: {string.Join(',', s)}"));
                 Assert.All(samples, s => Assert.True((long)(s[5] - s[3]) < TenMillisecondsNs, $"a round trip of {(s[5] - s[3]) / 1e3} µs"));
