@@ -7,8 +7,8 @@ internal static class Rates
         elapsed > TimeSpan.Zero ? delta / elapsed.TotalSeconds : 0;
 
     /// <summary>Megabits per second of frames on the wire (FCS counted, preamble and gap not).</summary>
-    public static double WireMbits(long frames, int wireSize, TimeSpan elapsed) =>
-        PerSecond(frames * wireSize, elapsed) * 8 / 1e6;
+    public static double WireMbits(long frames, double wireSize, TimeSpan elapsed) =>
+        PerSecond(frames, elapsed) * wireSize * 8 / 1e6;
 
     public static double WireMbitsFromBytes(long wireBytes, TimeSpan elapsed) =>
         PerSecond(wireBytes, elapsed) * 8 / 1e6;

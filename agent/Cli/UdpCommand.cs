@@ -27,7 +27,9 @@ internal static class UdpCommand
         using var program = GeneratorProgram.Load(kind, prepared.BpfConfig);
         using LatencyReceiver? latency = job.Latency ? LatencyReceiver.Attach(prepared.Interface) : null;
         var generator = new LiveFramesGenerator(program, prepared.Template.Frame, prepared.Settings);
-        var reporter = new UdpReporter(Console.Out, job.Json, job.FrameSize);
+        var reporter = new UdpReporter(Console.Out, job.Json, counters => prepared.MeanWireSize(counters.FramesBySizeClass));
+        foreach (string note in prepared.Notes)
+            Console.Error.WriteLine($"flowgen: note: {note}");
 
         reporter.Started(prepared);
         RunOutcome outcome = await GeneratorSession.RunAsync(generator, job.Interval, reporter.Interval, stop.Token);

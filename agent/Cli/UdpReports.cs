@@ -6,7 +6,7 @@ namespace Flowgen.Cli;
 internal sealed record UdpStartedReport(
     string Event, string Interface, string Source, string Destination, string SourceMac, string DestinationMac,
     int SourcePort, int DestinationPort, int DynamicPorts, int FrameSize, IReadOnlyList<int> Cpus, int BatchSize,
-    long? Packets, double? DurationSeconds, string? Rate);
+    long? Packets, double? DurationSeconds, string? Rate, string Sizes, long Flows, string FlowOrder, string? Vlan, bool Stamp);
 
 internal sealed record UdpIntervalReport(
     string Event, double Elapsed, long Sent, long Dropped, long Errors,
@@ -17,8 +17,11 @@ internal sealed record UdpSummaryReport(
     IReadOnlyDictionary<string, long> ErrorsByReason, double Seconds, double PacketsPerSecond, double MbitPerSecond,
     long Paced, LatencySummary? Latency = null);
 
-/// <summary>What `flowgen udp` prints: a header, one line per interval, a summary.</summary>
-internal sealed class UdpReporter(TextWriter output, bool json, int wireSize)
+/// <summary>
+/// What `flowgen udp` prints: a header, one line per interval, a summary. Megabits count each
+/// frame at the mean size of the frames the program handed out (sizes vary with -s imix).
+/// </summary>
+internal sealed class UdpReporter(TextWriter output, bool json, Func<GeneratorCounters, double> wireSize)
 {
     private static readonly CultureInfo Numbers = CultureInfo.InvariantCulture;
 
@@ -32,10 +35,14 @@ internal sealed class UdpReporter(TextWriter output, bool json, int wireSize)
         {
             JsonLines.Write(output, new UdpStartedReport("started", j.Interface, job.Source.ToString(), j.Destination.ToString(),
                 Contract.ValueFormat.Mac(job.SourceMac), Contract.ValueFormat.Mac(job.DestinationMac), j.SourcePort, j.DestinationPort,
-                j.DynamicPorts, j.FrameSize, job.Settings.Cpus, j.BatchSize, j.Packets, j.Duration?.TotalSeconds, j.Rate?.ToString()));
+                j.DynamicPorts, j.FrameSize, job.Settings.Cpus, j.BatchSize, j.Packets, j.Duration?.TotalSeconds, j.Rate?.ToString(),
+                Sizes(job), j.FlowCount, j.RandomFlows ? "random" : "seq", j.Vlan?.ToString(), j.Stamp));
             return;
         }
         string ports = j.DynamicPorts > 1 ? $"{j.DestinationPort}-{j.DestinationPort + j.DynamicPorts - 1}" : $"{j.DestinationPort}";
+        string sourcePorts = j.SourcePortCount > 1 ? $"{j.SourcePort}-{j.SourcePort + j.SourcePortCount - 1}" : $"{j.SourcePort}";
+        string extras = (j.FlowCount > 1 ? $", {j.FlowCount:N0} flows ({(j.RandomFlows ? "random" : "in turn")})" : "")
+            + (j.Vlan is { } vlan ? $", VLAN {vlan}" : "") + (j.Stamp ? ", stamped" : "");
         string limit = (j.Packets, j.Duration) switch
         {
             ({ } n, { } d) => $"until {n:N0} sent or {Contract.ValueFormat.Duration(d)}",
@@ -45,12 +52,19 @@ internal sealed class UdpReporter(TextWriter output, bool json, int wireSize)
         };
         string rate = j.Rate is { } r ? string.Create(Numbers, $" at {r.FramesPerSecond(j.FrameSize):N0} packets/s") : "";
         output.WriteLine(string.Create(Numbers,
-            $"flowgen udp: {job.Source} port {j.SourcePort} -> {j.Destination} port {ports} on {j.Interface} " +
-            $"(to {Contract.ValueFormat.Mac(job.DestinationMac)}), {j.FrameSize}-byte frames, " +
+            $"flowgen udp: {Contract.AddressRange.Format(job.Source, j.SourceCount)} port {sourcePorts} -> "
+            + $"{Contract.AddressRange.Format(j.Destination, j.DestinationCount)} port {ports} on {j.Interface} " +
+            $"(to {Contract.ValueFormat.Mac(job.DestinationMac)}), {Sizes(job)}{extras}, " +
             $"{job.Settings.Cpus.Count} thread(s) on CPU {Contract.ValueFormat.CpuList(job.Settings.Cpus)}, batch {j.BatchSize}, {limit}{rate}"));
         output.WriteLine($"{"time",8} {"sent/s",14} {"dropped/s",12} {"errors/s",12} {"Mbit/s",12}");
         output.Flush();
     }
+
+    /// <summary>"64-byte frames", or the sizes with their weights as sent (IMIX adapted to the interface).</summary>
+    private static string Sizes(PreparedUdpJob job) => job.SizeClasses.Count == 1
+        ? $"{job.SizeClasses[0].Size.WireSize}-byte frames"
+        : "frames of " + string.Join(',', job.SizeClasses.Select(c => $"{c.Size.WireSize}:{c.Weight}"))
+            + (job.Job.SizeMix is { IsImix: true } ? " (imix)" : "");
 
     public void Interval(GeneratorCounters now, TimeSpan at)
     {
@@ -58,7 +72,7 @@ internal sealed class UdpReporter(TextWriter output, bool json, int wireSize)
         long sent = now.Sent - _last.Sent, dropped = now.Dropped - _last.Dropped, errors = now.RedirectErrors - _last.RedirectErrors;
         _last = now;
         _lastAt = at;
-        double mbit = Rates.WireMbits(sent, wireSize, span);
+        double mbit = Rates.WireMbits(sent, wireSize(now), span);
         if (json)
         {
             JsonLines.Write(output, new UdpIntervalReport("interval", Math.Round(at.TotalSeconds, 3), now.Sent, now.Dropped,
@@ -75,7 +89,7 @@ internal sealed class UdpReporter(TextWriter output, bool json, int wireSize)
         GeneratorCounters c = outcome.Counters;
         var byReason = c.RedirectErrorsByReason;
         double pps = Rates.PerSecond(c.Sent, outcome.Elapsed);
-        double mbit = Rates.WireMbits(c.Sent, wireSize, outcome.Elapsed);
+        double mbit = Rates.WireMbits(c.Sent, wireSize(c), outcome.Elapsed);
         if (json)
         {
             JsonLines.Write(output, new UdpSummaryReport("summary", RunResultNames.Of(outcome.Result), outcome.Reason, c.Sent, c.Dropped,

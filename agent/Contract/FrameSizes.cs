@@ -35,16 +35,21 @@ public static class FrameSizes
     /// <summary>Ethernet header plus FCS: what MTU does not count but the wire does.</summary>
     private const int EthernetOverhead = EthernetHeader + Fcs;
 
-    /// <summary>The smallest UDP frame of this family on the wire: 64 for IPv4, 66 for IPv6.</summary>
-    public static int MinimumWireSize(AddressFamily family) =>
-        Math.Max(EthernetMinimumWire, EthernetHeader + IpHeader(family) + UdpHeader + Fcs);
+    /// <summary>The smallest UDP frame of this family on the wire: 64 for IPv4, 66 for IPv6 (70 with an 802.1Q tag).</summary>
+    public static int MinimumWireSize(AddressFamily family, bool tagged = false) =>
+        Math.Max(EthernetMinimumWire, EthernetHeader + Tag(tagged) + IpHeader(family) + UdpHeader + Fcs);
 
     /// <summary>The smallest frame that holds a probe after the UDP header: 86 for IPv4, 106 for IPv6.</summary>
-    public static int MinimumStampedWireSize(AddressFamily family) =>
-        Math.Max(EthernetMinimumWire, EthernetHeader + IpHeader(family) + UdpHeader + Probe + Fcs);
+    public static int MinimumStampedWireSize(AddressFamily family, bool tagged = false) =>
+        Math.Max(EthernetMinimumWire, EthernetHeader + Tag(tagged) + IpHeader(family) + UdpHeader + Probe + Fcs);
 
-    /// <summary>The largest frame on the wire for an interface MTU, capped at one kernel page.</summary>
-    public static int MaximumWireSize(int mtu) => Math.Min(mtu + EthernetOverhead, MaxKernelFrame + Fcs);
+    private static int Tag(bool tagged) => tagged ? VlanTag : 0;
+
+    /// <summary>
+    /// The largest frame on the wire for an interface MTU, capped at one kernel page. The kernel
+    /// lets an 802.1Q tag come on top of the MTU (xdp_ok_fwd_dev allows MTU + 14 + 4 bytes).
+    /// </summary>
+    public static int MaximumWireSize(int mtu, bool tagged = false) => Math.Min(mtu + EthernetOverhead + Tag(tagged), MaxKernelFrame + Fcs);
 
     /// <summary>The largest frame on the wire that fits one page: 3412.</summary>
     public const int MaxWireSize = MaxKernelFrame + Fcs;

@@ -75,14 +75,17 @@ public sealed partial record UdpJob : IGeneratorJob
                 + $"is {FamilyName(Destination.AddressFamily)}; give both in the same family");
         }
 
-        var smallest = FrameSizes.MinimumWireSize(Destination.AddressFamily);
-        if (FrameSize < smallest)
+        var smallest = FrameSizes.MinimumWireSize(Destination.AddressFamily, Vlan is not null);
+        if (SizeMix is null && FrameSize < smallest)
         {
             throw new UsageException(
                 $"frame size {FrameSize} is too small for UDP over {FamilyName(Destination.AddressFamily)}: "
-                + $"-s/--pkt-size must be at least {smallest} (FCS included)");
+                + $"{(Vlan is null ? "" : "with an 802.1Q tag ")}-s/--pkt-size must be at least {smallest} (FCS included)");
         }
 
+        SizeMix?.Check(Destination.AddressFamily, Vlan is not null, UdpOptions.FrameSize.Spec.DisplayName);
+        Vlan?.Check(UdpOptions.Vlan.Spec.DisplayName);
+        CheckFlows();
         if (Stamp)
         {
             CheckStamp();
@@ -114,14 +117,46 @@ public sealed partial record UdpJob : IGeneratorJob
         }
     }
 
-    private void CheckStamp()
+    private void CheckFlows()
     {
-        var smallest = FrameSizes.MinimumStampedWireSize(Destination.AddressFamily);
-        if (FrameSize < smallest)
+        CheckCount(DestinationCount, AddressRange.RoomAfter(Destination), UdpOptions.DestinationAddress.Spec.DisplayName);
+        if (Source is { } source)
+        {
+            CheckCount(SourceCount, AddressRange.RoomAfter(source), UdpOptions.SourceAddress.Spec.DisplayName);
+        }
+        else if (SourceCount != 1)
+        {
+            throw new UsageException("a range of source addresses needs its first address: give -A/--src-addr FIRST-LAST");
+        }
+
+        CheckCount(SourcePortCount, ushort.MaxValue - SourcePort + 1, UdpOptions.SourcePort.Spec.DisplayName);
+        if (FlowCount > MaxFlows)
         {
             throw new UsageException(
-                $"--stamp writes a {FrameSizes.Probe}-byte probe after the UDP header, which a {FrameSize}-byte frame can't hold: "
-                + $"give -s/--pkt-size {smallest} or more for {FamilyName(Destination.AddressFamily)}");
+                $"the job has {FlowCount} flows (sources x destinations x source ports x destination ports), more than the "
+                + $"{MaxFlows} one job can number; give smaller ranges");
+        }
+    }
+
+    private static void CheckCount(long count, long room, string option)
+    {
+        if (count < 1 || count > room)
+        {
+            throw new UsageException($"{option} range of {count} runs past the end of its field; at most {room} fit from its first value");
+        }
+    }
+
+    private void CheckStamp()
+    {
+        var smallest = FrameSizes.MinimumStampedWireSize(Destination.AddressFamily, Vlan is not null);
+        if (SmallestFrameSize < smallest)
+        {
+            string fix = SizeMix is { IsImix: true }
+                ? $"give a list such as -s/--pkt-size {smallest}:7,594:4,1518:1"
+                : $"give -s/--pkt-size {smallest} or more";
+            throw new UsageException(
+                $"--stamp writes a {FrameSizes.Probe}-byte probe after the UDP header, which a {SmallestFrameSize}-byte frame can't hold: "
+                + $"{fix} for {FamilyName(Destination.AddressFamily)}");
         }
 
         if (FlowCount > MaxStampedFlows)

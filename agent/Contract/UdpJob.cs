@@ -43,8 +43,23 @@ public sealed partial record UdpJob
 
     public required IPAddress Destination { get; init; }
 
+    /// <summary>Destinations: <see cref="Destination"/> and the addresses after it in its low 32 bits.</summary>
+    public long DestinationCount { get; init; } = 1;
+
     /// <summary>Null: the interface's address of the destination's family.</summary>
     public IPAddress? Source { get; init; }
+
+    /// <summary>Sources: <see cref="Source"/> and the addresses after it in its low 32 bits (needs a Source).</summary>
+    public long SourceCount { get; init; } = 1;
+
+    /// <summary>Source ports: SourcePort to SourcePort + SourcePortCount - 1.</summary>
+    public int SourcePortCount { get; init; } = 1;
+
+    /// <summary>Each frame picks a random flow; false: each thread sends to the flows in turn.</summary>
+    public bool RandomFlows { get; init; }
+
+    /// <summary>An 802.1Q tag in every frame; null: untagged.</summary>
+    public VlanTag? Vlan { get; init; }
 
     public ushort DestinationPort { get; init; } = DefaultPort;
     public ushort SourcePort { get; init; } = DefaultPort;
@@ -67,9 +82,15 @@ public sealed partial record UdpJob
     /// </summary>
     public int FrameSize
     {
-        get => frameSize ?? FrameSizes.MinimumWireSize(Destination.AddressFamily);
+        get => frameSize ?? FrameSizes.MinimumWireSize(Destination.AddressFamily, Vlan is not null);
         init => frameSize = value;
     }
+
+    /// <summary>Sizes mixed per frame (-s 64:7,594:4,1518:1 or -s imix); null: every frame has <see cref="FrameSize"/>.</summary>
+    public FrameSizeMix? SizeMix { get; init; }
+
+    /// <summary>The smallest frame the job sends.</summary>
+    public int SmallestFrameSize => SizeMix?.Smallest ?? FrameSize;
 
     public int Threads { get; init; } = DefaultThreads;
 
@@ -100,7 +121,11 @@ public sealed partial record UdpJob
     public const int MaxLatencySamples = 65536;
 
     /// <summary>Flows the job sends: every combination of its addresses and ports.</summary>
-    public long FlowCount => Math.Max(1, DynamicPorts);
+    /// <remarks>Saturates at long.MaxValue: the ranges of a job refused for too many flows can multiply past it.</remarks>
+    public long FlowCount => (long)Math.Min((decimal)SourceCount * DestinationCount * SourcePortCount * Math.Max(1, DynamicPorts), long.MaxValue);
+
+    /// <summary>The most flows one job can send: the generator numbers them with 32 bits.</summary>
+    public const long MaxFlows = uint.MaxValue;
 
     /// <summary>Print statistics as JSON for machines.</summary>
     public bool Json { get; init; }
@@ -113,6 +138,11 @@ public sealed partial record UdpJob
         && Equals(SourceMac, other.SourceMac)
         && Destination.Equals(other.Destination)
         && Equals(Source, other.Source)
+        && DestinationCount == other.DestinationCount
+        && SourceCount == other.SourceCount
+        && SourcePortCount == other.SourcePortCount
+        && RandomFlows == other.RandomFlows
+        && Equals(Vlan, other.Vlan)
         && DestinationPort == other.DestinationPort
         && SourcePort == other.SourcePort
         && DynamicPorts == other.DynamicPorts
@@ -120,6 +150,7 @@ public sealed partial record UdpJob
         && Equals(Rate, other.Rate)
         && Duration == other.Duration
         && FrameSize == other.FrameSize
+        && Equals(SizeMix, other.SizeMix)
         && Threads == other.Threads
         && (Cpus is null ? other.Cpus is null : other.Cpus is not null && Cpus.SequenceEqual(other.Cpus))
         && BatchSize == other.BatchSize

@@ -8,14 +8,22 @@ namespace Flowgen.Contract;
 internal static class UdpOptions
 {
     public static readonly UdpOption DestinationAddress = new(
-        new("dst-addr", 'a', "ADDR", "destination IPv4 or IPv6 address (required)"),
-        (job, text, name) => job with { Destination = ValueParsers.Address(text, name) },
-        job => ValueFormat.Address(job.Destination));
+        new("dst-addr", 'a', "ADDR", "destination IPv4 or IPv6 address (required); or a range FIRST-LAST or ADDR/PREFIX"),
+        (job, text, name) =>
+        {
+            var (first, count) = AddressRange.Parse(text, name);
+            return job with { Destination = first, DestinationCount = count };
+        },
+        job => AddressRange.Format(job.Destination, job.DestinationCount));
 
     public static readonly UdpOption SourceAddress = new(
-        new("src-addr", 'A', "ADDR", "source address, same family as ADDR", "IFACE's address"),
-        (job, text, name) => job with { Source = ValueParsers.Address(text, name) },
-        job => job.Source is { } source ? ValueFormat.Address(source) : null);
+        new("src-addr", 'A', "ADDR", "source address, same family as ADDR, or a range FIRST-LAST or ADDR/PREFIX", "IFACE's address"),
+        (job, text, name) =>
+        {
+            var (first, count) = AddressRange.Parse(text, name);
+            return job with { Source = first, SourceCount = count };
+        },
+        job => job.Source is { } source ? AddressRange.Format(source, job.SourceCount) : null);
 
     public static readonly UdpOption DestinationMac = new(
         new("dst-mac", 'm', "MAC", "destination MAC", "from the neighbour table"),
@@ -28,14 +36,35 @@ internal static class UdpOptions
         job => job.SourceMac is { } mac ? ValueFormat.Mac(mac) : null);
 
     public static readonly UdpOption DestinationPort = new(
-        new("dst-port", 'p', "PORT", "destination UDP port", ValueFormat.Integer(DefaultPort)),
-        (job, text, name) => job with { DestinationPort = ValueParsers.Port(text, name) },
+        new("dst-port", 'p', "PORT", "destination UDP port, or a range FIRST-LAST (the same as -p FIRST -d COUNT)",
+            ValueFormat.Integer(DefaultPort)),
+        (job, text, name) =>
+        {
+            var (first, count) = ValueParsers.PortRange(text, name);
+            return job with { DestinationPort = first, DynamicPorts = count > 1 ? count : job.DynamicPorts };
+        },
         job => Unless(job.DestinationPort, DefaultPort));
 
     public static readonly UdpOption SourcePort = new(
-        new("src-port", 'P', "PORT", "source UDP port", ValueFormat.Integer(DefaultPort)),
-        (job, text, name) => job with { SourcePort = ValueParsers.Port(text, name) },
-        job => Unless(job.SourcePort, DefaultPort));
+        new("src-port", 'P', "PORT", "source UDP port, or a range FIRST-LAST", ValueFormat.Integer(DefaultPort)),
+        (job, text, name) =>
+        {
+            var (first, count) = ValueParsers.PortRange(text, name);
+            return job with { SourcePort = first, SourcePortCount = count };
+        },
+        job => job.SourcePortCount > 1
+            ? $"{job.SourcePort}-{job.SourcePort + job.SourcePortCount - 1}"
+            : Unless(job.SourcePort, DefaultPort));
+
+    public static readonly UdpOption FlowOrder = new(
+        new("flow-order", null, "ORDER", "seq: each thread sends to the flows in turn; random: each frame picks one", "seq"),
+        (job, text, name) => job with { RandomFlows = ValueParsers.Choice(text, name, ["seq", "random"]) == "random" },
+        job => job.RandomFlows ? "random" : null);
+
+    public static readonly UdpOption Vlan = new(
+        new("vlan", null, "ID[:PRIO]", "insert an 802.1Q tag: VLAN ID 1 to 4094, priority 0 to 7 (default 0)"),
+        (job, text, name) => job with { Vlan = VlanTag.Parse(text, name) },
+        job => job.Vlan?.ToString());
 
     public static readonly UdpOption DynamicPorts = new(
         new("dyn-ports", 'd', "N", "send to N destination ports, PORT to PORT+N-1", "0, one port"),
@@ -57,12 +86,21 @@ internal static class UdpOptions
         SharedJobOptions.Duration<UdpJob>(job => job.Duration, (job, value) => job with { Duration = value });
 
     public static readonly UdpOption FrameSize = new(
-        new("pkt-size", 's', "BYTES", $"frame size on the wire, 4-byte FCS included, at most {FrameSizes.MaxWireSize}",
+        new("pkt-size", 's', "BYTES",
+            $"frame size on the wire, 4-byte FCS included, at most {FrameSizes.MaxWireSize}; or sizes mixed per frame: "
+            + $"SIZE:WEIGHT,… (e.g. 64:7,594:4,1518:1) or {FrameSizeMix.ImixName} (7:4:1 of 64, 594, 1518)",
             $"{FrameSizes.MinimumWireSize(AddressFamily.InterNetwork)} for IPv4, "
             + $"{FrameSizes.MinimumWireSize(AddressFamily.InterNetworkV6)} for IPv6"),
-        (job, text, name) =>
-            job with { FrameSize = ValueParsers.Integer(text, name, FrameSizes.EthernetMinimumWire, FrameSizes.MaxWireSize) },
-        job => Unless(job.FrameSize, FrameSizes.MinimumWireSize(job.Destination.AddressFamily)));
+        (job, text, name) => FrameSizeMix.Parse(text, name) switch
+        {
+            null => job with
+            {
+                FrameSize = ValueParsers.Integer(text, name, FrameSizes.EthernetMinimumWire, FrameSizes.MaxWireSize), SizeMix = null,
+            },
+            { IsImix: false, Sizes.Count: 1 } one => job with { FrameSize = one.Largest, SizeMix = null },
+            var mix => job with { SizeMix = mix },
+        },
+        job => job.SizeMix?.ToString() ?? Unless(job.FrameSize, FrameSizes.MinimumWireSize(job.Destination.AddressFamily, job.Vlan is not null)));
 
     public static readonly UdpOption HopLimit = new(
         new("hop-limit", 'l', "N", "IPv4 TTL or IPv6 hop limit, 1 to 255", ValueFormat.Integer(DefaultHopLimit)),
@@ -117,7 +155,7 @@ internal static class UdpOptions
     /// <summary>Help and canonical rendering both follow this order.</summary>
     public static readonly IReadOnlyList<UdpOption> All =
     [
-        DestinationAddress, SourceAddress, DestinationMac, SourceMac, DestinationPort, SourcePort, DynamicPorts,
+        DestinationAddress, SourceAddress, DestinationMac, SourceMac, DestinationPort, SourcePort, DynamicPorts, FlowOrder, Vlan,
         Packets, Rate, Duration, FrameSize, HopLimit, Payload, Stamp, Latency, LatencyLog, Threads, Cpus, BatchSize, Interval, Json, Help,
     ];
 

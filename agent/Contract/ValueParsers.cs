@@ -84,6 +84,22 @@ public static partial class ValueParsers
 
     public static ushort Port(string text, string option) => (ushort)Integer(text, option, 0, ushort.MaxValue);
 
+    /// <summary>One of <paramref name="choices"/>, exactly as spelled there.</summary>
+    public static string Choice(string text, string option, IReadOnlyList<string> choices) =>
+        choices.Contains(text) ? text : throw Invalid(text, option, $"one of {string.Join(", ", choices)}");
+
+    /// <summary>A port or an inclusive range FIRST-LAST: the first port and how many.</summary>
+    public static (ushort First, int Count) PortRange(string text, string option)
+    {
+        int dash = text.IndexOf('-', StringComparison.Ordinal);
+        if (dash < 0)
+            return (Port(text, option), 1);
+        ushort first = Port(text[..dash], option), last = Port(text[(dash + 1)..], option);
+        return last >= first
+            ? (first, last - first + 1)
+            : throw Invalid(text, option, "a port or a range FIRST-LAST with FIRST <= LAST, e.g. 1000-1999");
+    }
+
     /// <summary>
     /// A positive duration: <c>500ms</c>, <c>10s</c>, <c>2m</c>, <c>1h</c>; a bare number is
     /// seconds. Fractions are fine down to TimeSpan's 100 ns tick.

@@ -9,17 +9,20 @@ internal sealed class ArmedUdpJob : IArmedJob
     private readonly GeneratorProgram _program;
     private readonly LatencyReceiver? _latency;
     private readonly LiveFramesGenerator _generator;
-    private readonly int _frameSize;
+    private readonly PreparedUdpJob _prepared;
 
     private ArmedUdpJob(PreparedUdpJob prepared, GeneratorProgram program, LatencyReceiver? latency)
     {
         _program = program;
         _latency = latency;
         _generator = new LiveFramesGenerator(program, prepared.Template.Frame, prepared.Settings);
-        _frameSize = prepared.Job.FrameSize;
-        Summary = $"{prepared.Source} -> {prepared.Job.Destination} (to {ValueFormat.Mac(prepared.DestinationMac)}) " +
-            $"on {prepared.Interface.Name}, {prepared.Job.FrameSize}-byte frames, " +
-            $"{prepared.Settings.Cpus.Count} thread(s) on CPU {ValueFormat.CpuList(prepared.Settings.Cpus)}";
+        _prepared = prepared;
+        var job = prepared.Job;
+        string sizes = job.SizeMix is { } mix ? $"frames of {mix}" : $"{job.FrameSize}-byte frames";
+        Summary = $"{AddressRange.Format(prepared.Source, job.SourceCount)} -> {AddressRange.Format(job.Destination, job.DestinationCount)} " +
+            $"(to {ValueFormat.Mac(prepared.DestinationMac)}) on {prepared.Interface.Name}, {sizes}, {job.FlowCount} flow(s), " +
+            $"{prepared.Settings.Cpus.Count} thread(s) on CPU {ValueFormat.CpuList(prepared.Settings.Cpus)}" +
+            string.Concat(prepared.Notes.Select(note => $"; note: {note}"));
     }
 
     public string Summary { get; }
@@ -42,13 +45,16 @@ internal sealed class ArmedUdpJob : IArmedJob
         }
     }
 
-    public JobFigures ReadFigures() => UdpFigures.From(_generator.ReadCounters(), _frameSize, _latency?.ReadHistogram());
+    public JobFigures ReadFigures() => Figures(_generator.ReadCounters(), _latency?.ReadHistogram());
+
+    private JobFigures Figures(GeneratorCounters counters, LatencyHistogram? latency) =>
+        UdpFigures.From(counters, _prepared.MeanWireSize(counters.FramesBySizeClass), latency);
 
     public async Task<JobOutcome> RunAsync()
     {
         RunOutcome outcome = await _generator.RunAsync();
         LatencyHistogram? latency = _latency is null ? null : await LatencyCollection.SettleAsync(_latency);
-        return new JobOutcome(outcome.Result, UdpFigures.From(outcome.Counters, _frameSize, latency), outcome.Reason);
+        return new JobOutcome(outcome.Result, Figures(outcome.Counters, latency), outcome.Reason);
     }
 
     public void Stop() => _generator.Stop();

@@ -6,9 +6,9 @@ namespace Flowgen.Control;
 /// <summary>A UDP job's BPF counters as the agent reports them.</summary>
 internal static class UdpFigures
 {
-    /// <summary>Bytes count frames on the wire, FCS included (<paramref name="frameSize"/> is -s).</summary>
-    public static JobFigures From(GeneratorCounters c, int frameSize, LatencyHistogram? latency = null) => new(
-        new AgentTotals(c.Sent, c.Dropped, c.RedirectErrors, c.Attempted, c.Sent * frameSize, c.RedirectErrorsByReason),
+    /// <summary>Bytes count frames on the wire, FCS included, at the mean size of the frames handed out.</summary>
+    public static JobFigures From(GeneratorCounters c, double meanWireSize, LatencyHistogram? latency = null) => new(
+        new AgentTotals(c.Sent, c.Dropped, c.RedirectErrors, c.Attempted, (long)Math.Round(c.Sent * meanWireSize), c.RedirectErrorsByReason),
         [.. c.PerCpu.Select(cpu => new AgentThreadFigures(cpu.Cpu, cpu.Sent, cpu.Dropped, cpu.RedirectErrors, cpu.Attempted))],
         Latency: latency);
 }

@@ -20,6 +20,9 @@ internal sealed record GeneratorCounters(
     /// <summary>Program runs that rate control held back: not frames, never counted as dropped.</summary>
     public long Paced { get; init; }
 
+    /// <summary>Frames the program handed out per size class (the job's sizes in ascending order); all 0 for a template sent untouched.</summary>
+    public IReadOnlyList<long> FramesBySizeClass { get; init; } = [];
+
     /// <summary>The errno that explains most redirect errors, if any.</summary>
     public int? DominantErrno => RedirectErrorsByErrno.Count == 0
         ? null

@@ -36,7 +36,10 @@ internal sealed class GeneratorProgram : IDisposable
         _errnos = obj.Map("gen_redirect_errnos");
         _rate = obj.Map("gen_rate");
         _pacing = obj.Map("gen_pacing");
+        _sizeFrames = obj.Map("gen_size_frames");
     }
+
+    private readonly BpfMap _sizeFrames;
 
     public BpfProgram Xdp { get; }
 
@@ -100,7 +103,7 @@ internal sealed class GeneratorProgram : IDisposable
                 perCpu.Add(new CpuCounters(cpu, (long)s.Attempted, (long)s.Sent, (long)s.Dropped, (long)s.RedirectErrors));
         }
         var byErrno = errors == 0 ? new Dictionary<int, long>() : ReadErrnos();
-        return new GeneratorCounters(attempted, sent, dropped, errors, byErrno, perCpu) { Paced = paced };
+        return new GeneratorCounters(attempted, sent, dropped, errors, byErrno, perCpu) { Paced = paced, FramesBySizeClass = ReadSizeFrames() };
     }
 
     /// <summary>Sets the rate the program paces to; takes effect at once, also during a call.</summary>
@@ -130,17 +133,31 @@ internal sealed class GeneratorProgram : IDisposable
     private Dictionary<int, long> ReadErrnos()
     {
         var result = new Dictionary<int, long>();
-        Span<ulong> perCpu = new ulong[BpfMap.PossibleCpuCount];
         for (uint errno = 0; errno < BpfLayoutConstants.ErrnoSlots; errno++)
         {
-            _errnos.LookupPerCpu(errno, perCpu);
-            ulong total = 0;
-            foreach (ulong v in perCpu)
-                total += v;
+            long total = SumOverCpus(_errnos, errno);
             if (total != 0)
-                result[(int)errno] = (long)total;
+                result[(int)errno] = total;
         }
         return result;
+    }
+
+    private long[] ReadSizeFrames()
+    {
+        var frames = new long[BpfLayoutConstants.SizeClasses];
+        for (uint slot = 0; slot < frames.Length; slot++)
+            frames[slot] = SumOverCpus(_sizeFrames, slot);
+        return frames;
+    }
+
+    private static long SumOverCpus(BpfMap map, uint key)
+    {
+        Span<ulong> perCpu = stackalloc ulong[BpfMap.PossibleCpuCount];
+        map.LookupPerCpu(key, perCpu);
+        ulong total = 0;
+        foreach (ulong v in perCpu)
+            total += v;
+        return (long)total;
     }
 
     public void Dispose()

@@ -19,4 +19,16 @@ internal sealed record PreparedUdpJob(
     RunnerSettings Settings)
 {
     public GenConfig BpfConfig => UdpGeneratorConfig.Build(this);
+
+    /// <summary>What preparation changed for this interface, e.g. IMIX's largest size lowered to its MTU.</summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
+
+    /// <summary>The mean frame size on the wire of the frames the program handed out (per size class counts).</summary>
+    public double MeanWireSize(IReadOnlyList<long> framesBySizeClass)
+    {
+        long frames = framesBySizeClass.Sum();
+        return frames == 0
+            ? SizeClasses.Sum(c => (double)c.Size.WireSize * c.Weight) / SizeClasses.Sum(c => c.Weight)
+            : SizeClasses.Select((c, i) => (double)c.Size.WireSize * framesBySizeClass[i]).Sum() / frames;
+    }
 }

@@ -20,7 +20,7 @@ internal static class UdpJobPreparation
     {
         HostRequirements.EnsurePrivileged();
         InterfaceInfo iface = TargetInterface.Find(job.Interface);
-        EnsureFrameFits(job, iface);
+        var (sizes, notes) = SizesFor(job, iface);
         HostRequirements.EnsureLiveFrames();
 
         IPAddress source = job.Source ?? iface.PreferredSource(job.Destination.AddressFamily)
@@ -31,13 +31,13 @@ internal static class UdpJobPreparation
 
         var spec = new UdpFrameSpec(
             sourceMac, destinationMac, source, job.Destination, job.SourcePort, job.DestinationPort,
-            job.FrameSize, job.HopLimit, job.Payload, job.Stamp);
+            sizes[^1].Size, job.HopLimit, job.Payload, job.Stamp, job.Vlan?.ControlInformation);
         FrameTemplate template;
         IReadOnlyList<WeightedSizeClass> sizeClasses;
         try
         {
             template = UdpFrameBuilder.Build(spec);
-            sizeClasses = [new WeightedSizeClass(UdpSizeClass.For(spec, job.FrameSize), 1)];
+            sizeClasses = [.. sizes.Select(size => new WeightedSizeClass(UdpSizeClass.For(spec, size.Size), size.Weight))];
         }
         catch (FrameSpecException e)
         {
@@ -46,23 +46,32 @@ internal static class UdpJobPreparation
 
         var cpus = job.Cpus ?? Enumerable.Range(0, job.Threads).ToArray();
         var settings = new RunnerSettings(cpus, job.BatchSize, job.Packets, job.Duration, Rate: job.Rate);
-        return new PreparedUdpJob(job, iface, sourceMac, destinationMac, source, template, sizeClasses, FlowsOf(job, source), settings);
+        return new PreparedUdpJob(job, iface, sourceMac, destinationMac, source, template, sizeClasses, FlowsOf(job, source), settings)
+        {
+            Notes = notes,
+        };
     }
 
     private static UdpFlowRanges FlowsOf(UdpJob job, IPAddress source) => new(
-        new GenRange(UdpSizeClass.Low32Bits(source), 1),
-        new GenRange(UdpSizeClass.Low32Bits(job.Destination), 1),
-        new GenRange(job.SourcePort, 1),
+        new GenRange(AddressRange.Low32(source), (uint)job.SourceCount),
+        new GenRange(AddressRange.Low32(job.Destination), (uint)job.DestinationCount),
+        new GenRange(job.SourcePort, (uint)job.SourcePortCount),
         new GenRange(job.DestinationPort, (uint)Math.Max(1, job.DynamicPorts)),
-        Random: false);
+        job.RandomFlows);
 
-    private static void EnsureFrameFits(UdpJob job, InterfaceInfo iface)
+    /// <summary>The job's sizes for this interface: IMIX adapted with notes, anything else checked against the MTU.</summary>
+    private static (IReadOnlyList<WeightedFrameSize> Sizes, IReadOnlyList<string> Notes) SizesFor(UdpJob job, InterfaceInfo iface)
     {
-        int largest = FrameSizes.MaximumWireSize(iface.Mtu);
-        if (job.FrameSize > largest)
+        bool tagged = job.Vlan is not null;
+        int largest = FrameSizes.MaximumWireSize(iface.Mtu, tagged);
+        var (sizes, notes) = job.SizeMix?.For(job.Destination.AddressFamily, tagged, largest)
+            ?? ([new WeightedFrameSize(job.FrameSize, 1)], []);
+        if (sizes[^1].Size > largest)
             throw new UsageException(
-                $"-s {job.FrameSize} does not fit {iface.Name}: its MTU {iface.Mtu} allows frames of at most " +
-                $"{largest} bytes on the wire (MTU + 18); lower -s or raise the MTU with 'ip link set {iface.Name} mtu N'");
+                $"-s {job.SizeMix?.ToString() ?? job.FrameSize.ToString(System.Globalization.CultureInfo.InvariantCulture)} does not fit "
+                + $"{iface.Name}: its MTU {iface.Mtu} allows frames of at most {largest} bytes on the wire (MTU + 18"
+                + $"{(tagged ? " + 4 for the 802.1Q tag" : "")}); lower -s or raise the MTU with 'ip link set {iface.Name} mtu N'");
+        return (sizes, notes);
     }
 
     private static async Task<PhysicalAddress> ResolveDestinationMacAsync(UdpJob job, InterfaceInfo iface, CancellationToken ct)

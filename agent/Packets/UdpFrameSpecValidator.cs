@@ -13,7 +13,7 @@ internal static class UdpFrameSpecValidator
     {
         ArgumentNullException.ThrowIfNull(spec);
         AddressFamily family = ValidateAddresses(spec.Source, spec.Destination);
-        ValidateWireSize(spec.WireSize, family);
+        ValidateWireSize(spec.WireSize, family, spec.VlanTag is not null);
         ValidateMac("source", spec.SourceMac);
         ValidateMac("destination", spec.DestinationMac);
         return family;
@@ -37,9 +37,9 @@ internal static class UdpFrameSpecValidator
         return source.AddressFamily;
     }
 
-    private static void ValidateWireSize(int wireSize, AddressFamily family)
+    private static void ValidateWireSize(int wireSize, AddressFamily family, bool tagged)
     {
-        int minimum = FrameSizes.MinimumWireSize(family);
+        int minimum = FrameSizes.MinimumWireSize(family, tagged);
         if (wireSize < minimum)
         {
             throw new FrameSpecException(

@@ -45,8 +45,4 @@ internal sealed record UdpSizeClass(int WireSize, int FrameLength, ushort IpLeng
         bytes.AsSpan(bytes.Length - 4).Clear();
         return new IPAddress(bytes);
     }
-
-    /// <summary>The address's last 4 bytes as a host-order number.</summary>
-    public static uint Low32Bits(IPAddress address) =>
-        BinaryPrimitives.ReadUInt32BigEndian(address.GetAddressBytes().AsSpan(address.GetAddressBytes().Length - 4));
 }

@@ -25,6 +25,7 @@ public static class UdpGenerator
         return new UdpRun(result, UdpSummary.Parse(result.StdoutLines, result.Describe()));
     }
 
+    /// <summary>To the sink's address unless the options give their own -a.</summary>
     static string[] Arguments(IGeneratorSinkBed bed, IpVersion version, string[] options) =>
-        ["udp", "--json", "-a", bed.SinkAddress(version).ToString(), .. options, bed.GeneratorInterface];
+        ["udp", "--json", .. options.Contains("-a") ? [] : new[] { "-a", bed.SinkAddress(version).ToString() }, .. options, bed.GeneratorInterface];
 }

@@ -11,12 +11,17 @@ public sealed record CapturedUdpRun(UdpRun Run, IReadOnlyList<CapturedUdpFrame> 
 {
     static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
 
+    // PacketDotNet decodes datagrams from or to port 9 (flowgen's default) as Wake-on-LAN and throws
+    // on some payloads, so a test that gives no -p/-P sends from and to other ports.
+    static readonly string[][] AwayFromPort9 = [["-p", "5000"], ["-P", "5001"]];
+
     public static async Task<CapturedUdpRun> RunAsync(IGeneratorSinkBed bed, IpVersion version, int count, params string[] options)
     {
         using var capture = PacketCapture.Open(bed.SinkNamespace, CapturedUdpFrame.Parse);
         await using var sink = await RunningSink.StartAsync(bed, pass: true);
         var before = await Snmp.ReadAsync(bed.SinkNamespace);
-        var run = await UdpGenerator.RunAsync(bed, version, [.. options, "-n", $"{count}"]);
+        string[] ports = [.. AwayFromPort9.Where(pair => !options.Contains(pair[0])).SelectMany(pair => pair)];
+        var run = await UdpGenerator.RunAsync(bed, version, [.. ports, .. options, "-n", $"{count}"]);
         var frames = capture.Read(seen => seen.Count >= count, Patience);
         var after = await Eventually.ReadAsync(() => Snmp.ReadAsync(bed.SinkNamespace), now => Received(now, before, version) >= count, Patience);
         var (_, errors) = Names(version);

@@ -33,6 +33,8 @@ public class UdpJobParseTests
         { null, "stamp", null, job => job.Stamp, true },
         { null, "latency", null, job => (job.Latency, job.Stamp), (true, true) },
         { null, "latency-log", "rtt.csv", job => job.LatencyLog, "rtt.csv" },
+        { null, "flow-order", "random", job => job.RandomFlows, true },
+        { null, "vlan", "100:5", job => job.Vlan, new VlanTag(100, 5) },
     };
 
     [Theory]
@@ -143,6 +145,60 @@ public class UdpJobParseTests
         Assert.Equal(size, Udp($"eth0 -a {destination} -s {size}").FrameSize);
 
     [Theory]
+    [InlineData("-s imix", "imix")]
+    [InlineData("-s IMIX", "imix")]
+    [InlineData("-s 1518:1,64:7,594:4", "64:7,594:4,1518:1")]
+    [InlineData("-s 64,128", "64:1,128:1")]
+    public void Size_mixes_are_read_and_rendered_canonically(string options, string rendered) =>
+        Assert.Equal(rendered, Udp($"{Minimal} {options}").SizeMix?.ToString());
+
+    [Fact]
+    public void A_list_of_one_size_is_a_fixed_size() =>
+        Assert.Equal((128, null), (Udp($"{Minimal} -s 128:3").FrameSize, Udp($"{Minimal} -s 128:3").SizeMix));
+
+    [Theory]
+    [InlineData("-s 64:7,64:1", "twice")]
+    [InlineData("-s 64:0,128", "-s/--pkt-size")]
+    [InlineData("-s 64:x", "-s/--pkt-size")]
+    [InlineData("-s 64::1", "SIZE or SIZE:WEIGHT")]
+    [InlineData("-s 64,65,66,67,68,69,70,71,72", "a mix has 2 to 8")]
+    [InlineData("-s imix --stamp", "86:7,594:4,1518:1")]
+    [InlineData("-a 2001:db8::2 -s 64,128", "size 64 is outside 66")]
+    public void Bad_size_mixes_are_rejected_with_the_rule_they_break(string options, string expected) =>
+        Assert.Contains(expected, UdpError($"eth0 {(options.Contains("-a") ? "" : "-a 198.18.0.2 ")}{options}"), StringComparison.Ordinal);
+
+    [Theory]
+    [InlineData("-a 198.18.0.1-198.18.0.100", "198.18.0.1", 100L)]
+    [InlineData("-a 198.18.1.7/24", "198.18.1.0", 256L)]
+    [InlineData("-a 2001:db8::1-2001:db8::1:0", "2001:db8::1", 65536L)]
+    [InlineData("-a 2001:db8::/120", "2001:db8::", 256L)]
+    public void Destination_ranges_give_the_first_address_and_the_count(string options, string first, long count)
+    {
+        var job = Udp($"eth0 {options}");
+        Assert.Equal((IPAddress.Parse(first), count), (job.Destination, job.DestinationCount));
+    }
+
+    [Theory]
+    [InlineData("-a 198.18.0.9-198.18.0.1", "must follow the first")]
+    [InlineData("-a 2001:db8::1-2001:db9::1", "last 32 bits")]
+    [InlineData("-a 2001:db8::/64", "/96 to /128")]
+    [InlineData("-a 198.18.0.2 -P 2000-1000", "-P/--src-port")]
+    [InlineData("-a 198.18.0.2 --flow-order sideways", "one of seq, random")]
+    [InlineData("-a 198.18.0.2 --vlan 0", "--vlan")]
+    [InlineData("-a 198.18.0.2 --vlan 100:8", "--vlan")]
+    [InlineData("-a 198.18.0.0/1 -A 198.18.0.0/16 -P 0-65535 -p 0-65535", "more than the 4294967295")]
+    public void Bad_ranges_are_rejected_with_the_fix(string options, string expected) =>
+        Assert.Contains(expected, UdpError($"eth0 {options}"), StringComparison.Ordinal);
+
+    [Fact]
+    public void Dst_port_range_is_the_same_job_as_dyn_ports() =>
+        Assert.Equal(Udp($"{Minimal} -p 1000 -d 1000"), Udp($"{Minimal} -p 1000-1999"));
+
+    [Fact]
+    public void Flow_count_multiplies_the_ranges() =>
+        Assert.Equal(3L * 8 * 4 * 3, Udp("eth0 -A 198.18.0.11-198.18.0.13 -a 198.19.7.0/29 -P 1000-1003 -p 5000-5002").FlowCount);
+
+    [Theory]
     [InlineData("198.18.0.2", 85, "give -s/--pkt-size 86 or more for IPv4")]
     [InlineData("2001:db8::2", 105, "give -s/--pkt-size 106 or more for IPv6")]
     public void Stamp_in_a_frame_too_small_for_the_probe_is_rejected_with_the_smallest_size(string destination, int size, string expected) =>
@@ -199,7 +255,7 @@ public class UdpJobParseTests
 
     [Fact]
     public void Bad_destination_is_rejected_naming_the_option() =>
-        Assert.Contains("for -a/--dst-addr: expected", UdpError("eth0 -a 198.18.0.2/24"), StringComparison.Ordinal);
+        Assert.Contains("for -a/--dst-addr: expected", UdpError("eth0 -a 198.18.0.300"), StringComparison.Ordinal);
 
     [Theory]
     [InlineData("-t 256", 256)]

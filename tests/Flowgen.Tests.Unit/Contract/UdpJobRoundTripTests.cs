@@ -32,6 +32,12 @@ public class UdpJobRoundTripTests
         [nameof(UdpJob.Stamp)] = job => job with { Stamp = true, FrameSize = 128 },
         [nameof(UdpJob.Latency)] = job => job with { Latency = true, Stamp = true, FrameSize = 128 },
         [nameof(UdpJob.LatencyLog)] = job => job with { LatencyLog = "/tmp/rtt.csv", Latency = true, Stamp = true, FrameSize = 128 },
+        [nameof(UdpJob.SizeMix)] = job => job with { SizeMix = FrameSizeMix.Imix },
+        [nameof(UdpJob.DestinationCount)] = job => job with { DestinationCount = 100 },
+        [nameof(UdpJob.SourceCount)] = job => job with { Source = IPAddress.Parse("198.18.0.1"), SourceCount = 256 },
+        [nameof(UdpJob.SourcePortCount)] = job => job with { SourcePort = 1000, SourcePortCount = 1000 },
+        [nameof(UdpJob.RandomFlows)] = job => job with { RandomFlows = true },
+        [nameof(UdpJob.Vlan)] = job => job with { Vlan = new VlanTag(100, 5) },
         [nameof(UdpJob.Json)] = job => job with { Json = true },
     };
 
@@ -65,6 +71,8 @@ public class UdpJobRoundTripTests
         Base with { DestinationPort = 0, DynamicPorts = 65536, Packets = long.MaxValue, FrameSize = 64 },
         Base with { Cpus = [8, 9, 10, 11], Threads = 4, Payload = new byte[] { 0 } },
         Base with { Stamp = true, FrameSize = 86, DynamicPorts = 65536, DestinationPort = 0 },
+        Base with { SizeMix = FrameSizeMix.Parse("1518:1,64:7,594:4", "-s"), Vlan = new VlanTag(4094), RandomFlows = true },
+        Base with { Destination = IPAddress.Parse("2001:db8::1"), DestinationCount = 255, SourcePortCount = 2, SourcePort = 65534 },
         Base with { Interface = "-odd", Destination = IPAddress.Parse("::ffff:198.18.0.2") },
     };
 
@@ -138,6 +146,13 @@ public class UdpJobRoundTripTests
         { Base with { Stamp = true }, "--stamp" },
         { Base with { Latency = true, FrameSize = 128 }, "--latency measures stamped probes" },
         { Base with { LatencyLog = "x.csv" }, "add --latency" },
+        { Base with { Stamp = true, SizeMix = FrameSizeMix.Imix }, "-s/--pkt-size 86:7,594:4,1518:1" },
+        { Base with { Stamp = true, FrameSize = 128, DynamicPorts = 65536, DestinationPort = 0, SourcePortCount = 2 }, "at most 65536 flows" },
+        { Base with { SizeMix = FrameSizeMix.Of([new(64, 1), new(64, 2)]) }, "twice" },
+        { Base with { SizeMix = FrameSizeMix.Of([new(64, 1), new(128, 0)]) }, "weight 0" },
+        { Base with { Vlan = new VlanTag(4095) }, "--vlan" },
+        { Base with { SourceCount = 2 }, "-A/--src-addr FIRST-LAST" },
+        { Base with { Destination = IPAddress.Parse("255.255.255.255"), DestinationCount = 2 }, "runs past the end" },
     };
 
     [Theory]
