@@ -21,7 +21,8 @@ public sealed class VlanTests
         await CleanBed.RunAsync(async bed =>
         {
             await using var capture = await TaggedCapture.StartAsync(bed.SinkNamespace, bed.SinkInterface);
-            var result = await CapturedUdpRun.RunAsync(bed, version, Count, "--vlan", "100:5", "-s", "200");
+            // Paced, so that tcpdump keeps up on a busy machine.
+            var result = await CapturedUdpRun.RunAsync(bed, version, Count, "--vlan", "100:5", "-s", "200", "--rate", "10000");
             var tagged = await capture.StopAsync();
 
             Assert.True(result.Run.Process.ExitCode == 0 && result.Run.Summary.Sent == Count, result.Run.Describe());
