@@ -21,11 +21,11 @@ public sealed record SendRate(long Value, RateUnit Unit)
 
     public const long MaxBitsPerSecond = 10_000_000_000_000;
 
-    /// <summary>Frames per second for frames of <paramref name="wireSize"/> bytes (FCS included).</summary>
-    public double FramesPerSecond(int wireSize) =>
+    /// <summary>Frames per second for frames of <paramref name="wireSize"/> bytes (FCS included; a mix's mean).</summary>
+    public double FramesPerSecond(double wireSize) =>
         Unit == RateUnit.PacketsPerSecond ? Value : Value / (8.0 * wireSize);
 
-    public double BitsPerSecond(int wireSize) =>
+    public double BitsPerSecond(double wireSize) =>
         Unit == RateUnit.BitsPerSecond ? Value : Value * 8.0 * wireSize;
 
     /// <summary>Refuses a rate below <see cref="MinPacketsPerSecond"/> for frames of <paramref name="wireSize"/> bytes.</summary>

@@ -147,6 +147,22 @@ internal sealed class AgentJob : IDisposable
         return Verdict.Accepted;
     }
 
+    /// <summary>Changes the rate of a paced job that is armed or running.</summary>
+    /// <exception cref="UsageException">The rate is below the slowest for the job's frames.</exception>
+    public Verdict ChangeRate(SendRate rate)
+    {
+        Verdict verdict;
+        lock (_gate)
+        {
+            if (_armed is null || _state.IsFinal())
+                return Verdict.Refused($"the job is {_state}: its rate changes while it is Armed or Running");
+            verdict = _armed.ChangeRate(rate);
+        }
+        if (verdict.IsAccepted)
+            _log.RateChanged(rate);
+        return verdict;
+    }
+
     /// <summary>On a thread of its own, so the start is on time even when the thread pool is busy.</summary>
     private void StartAt(DateTimeOffset begin)
     {

@@ -33,6 +33,9 @@ internal sealed class AgentLog(ILogger logger, string? flow, IGeneratorJob job)
         logger.LogInformation("started at {StartedAt}, {LateMilliseconds:F3} ms after the scheduled instant; flow {Flow}, job {Job}",
             Instant(startedAt), late.TotalMilliseconds, _flow, _job);
 
+    public void RateChanged(SendRate rate) =>
+        logger.LogInformation("rate changed to {Rate}; flow {Flow}, job {Job}", rate.ToString(), _flow, _job);
+
     public void StopRequested(string cause, AgentState state) =>
         logger.LogInformation("stop requested by {Cause} while {State}; flow {Flow}, job {Job}", cause, state, _flow, _job);
 

@@ -36,6 +36,13 @@ internal sealed class AgentMetrics
             "Frames of this job that the driver dropped instead of transmitting (xdp_devmap_xmit drops).");
         Counter attempted = factory.CreateCounter("flowgen_packets_attempted_total",
             "Frames the generator program handed on for transmission: sent plus dropped plus errors once a run ends.");
+        Counter paced = factory.CreateCounter("flowgen_packets_paced_total",
+            "Program runs of a job with a rate that held a frame back because it was not due yet: not frames, never dropped.");
+        var onceSet = new GaugeConfiguration { SuppressInitialValue = true };
+        Gauge targetPackets = factory.CreateGauge("flowgen_target_packets_per_second",
+            "The rate a job with --rate sends at now (changed by POST /v1/rate), in frames per second; 0 once the job is over.", onceSet);
+        Gauge targetBits = factory.CreateGauge("flowgen_target_bits_per_second",
+            "The same target in bits per second of frames on the wire, FCS included; 0 once the job is over.", onceSet);
         Counter errors = factory.CreateCounter("flowgen_transmit_errors_total",
             "Frames of this job the kernel refused to redirect (xdp_redirect_err), by errno name.", ["reason"]);
         Gauge state = factory.CreateGauge("flowgen_agent_state",
@@ -55,6 +62,12 @@ internal sealed class AgentMetrics
             bytes.IncTo(t.BytesSent);
             dropped.IncTo(t.Dropped);
             attempted.IncTo(t.Attempted);
+            paced.IncTo(t.Paced);
+            if (now.Figures.TargetRate is { } target)
+            {
+                targetPackets.Set(now.State.IsFinal() ? 0 : target.PacketsPerSecond);
+                targetBits.Set(now.State.IsFinal() ? 0 : target.BitsPerSecond);
+            }
             foreach ((string reason, long count) in t.ErrorsByReason)
                 errors.WithLabels(reason).IncTo(count);
             foreach (AgentState each in Enum.GetValues<AgentState>())

@@ -18,6 +18,7 @@ internal static class AgentReport
         FinishedAt = snapshot.FinishedAt,
         Totals = snapshot.Figures.Totals,
         Rates = rates,
+        TargetRate = snapshot.Figures.TargetRate,
         Threads = snapshot.Figures.Threads,
         Latency = snapshot.Figures.Latency?.Summarize() is { } l
             ? new AgentLatency(l.Samples, l.MinUs, l.MeanUs, l.P50Us, l.P99Us, l.P999Us, l.MaxUs, l.OutOfOrder)

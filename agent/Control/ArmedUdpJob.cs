@@ -10,6 +10,7 @@ internal sealed class ArmedUdpJob : IArmedJob
     private readonly LatencyReceiver? _latency;
     private readonly LiveFramesGenerator _generator;
     private readonly PreparedUdpJob _prepared;
+    private volatile SendRate? _rate;
 
     private ArmedUdpJob(PreparedUdpJob prepared, GeneratorProgram program, LatencyReceiver? latency)
     {
@@ -17,6 +18,7 @@ internal sealed class ArmedUdpJob : IArmedJob
         _latency = latency;
         _generator = new LiveFramesGenerator(program, prepared.Template.Frame, prepared.Settings);
         _prepared = prepared;
+        _rate = prepared.Job.Rate;
         var job = prepared.Job;
         string sizes = job.SizeMix is { } mix ? $"frames of {mix}" : $"{job.FrameSize}-byte frames";
         Summary = $"{AddressRange.Format(prepared.Source, job.SourceCount)} -> {AddressRange.Format(job.Destination, job.DestinationCount)} " +
@@ -48,13 +50,23 @@ internal sealed class ArmedUdpJob : IArmedJob
     public JobFigures ReadFigures() => Figures(_generator.ReadCounters(), _latency?.ReadHistogram());
 
     private JobFigures Figures(GeneratorCounters counters, LatencyHistogram? latency) =>
-        UdpFigures.From(counters, _prepared.MeanWireSize(counters.FramesBySizeClass), latency);
+        UdpFigures.From(counters, _prepared.MeanWireSize(counters.FramesBySizeClass), latency, _rate);
 
     public async Task<JobOutcome> RunAsync()
     {
         RunOutcome outcome = await _generator.RunAsync();
         LatencyHistogram? latency = _latency is null ? null : await LatencyCollection.SettleAsync(_latency);
         return new JobOutcome(outcome.Result, Figures(outcome.Counters, latency), outcome.Reason);
+    }
+
+    public Verdict ChangeRate(SendRate rate)
+    {
+        if (!_generator.IsPaced)
+            return Verdict.Refused("the job was started without --rate, so it does not pace its frames; start it with a --rate to change it later");
+        rate.CheckAtLeastMinimum((int)Math.Round(_prepared.MeanWireSize([])), "rate");
+        _generator.ChangeRate(rate);
+        _rate = rate;
+        return Verdict.Accepted;
     }
 
     public void Stop() => _generator.Stop();

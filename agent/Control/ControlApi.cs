@@ -29,6 +29,7 @@ internal sealed class ControlApi(
         control.MapGet("/status", () => StatusAnswer(StatusCodes.Status200OK));
         control.MapPost("/start", StartAsync);
         control.MapPost("/stop", StopAsync);
+        control.MapPost("/rate", ChangeRateAsync);
         control.MapPost("/release", Release);
     }
 
@@ -72,6 +73,29 @@ internal sealed class ControlApi(
         using var reader = new StreamReader(request.Body);
         string body = await reader.ReadToEndAsync(request.HttpContext.RequestAborted);
         return string.IsNullOrWhiteSpace(body) ? null : JsonSerializer.Deserialize<StartRequest>(body, ContractJson.Options);
+    }
+
+    /// <summary>Sets a paced job's rate: 200 with the status, 400 for a bad rate, 409 when the job can't change it.</summary>
+    private async Task<IResult> ChangeRateAsync(HttpRequest request)
+    {
+        const string form = "the body must be like {\"rate\": \"50k\"}: packets/s like 50k or 2.5M, or bits/s like 800Mbit or 10Gbit";
+        Verdict verdict;
+        try
+        {
+            RateRequest? body = await JsonSerializer.DeserializeAsync<RateRequest>(request.Body, ContractJson.Options, request.HttpContext.RequestAborted);
+            if (body?.Rate is not { } text)
+                return Error(StatusCodes.Status400BadRequest, form);
+            verdict = job.ChangeRate(ValueParsers.Rate(text, "rate"));
+        }
+        catch (JsonException e)
+        {
+            return Error(StatusCodes.Status400BadRequest, $"{form} ({e.Message})");
+        }
+        catch (UsageException e)
+        {
+            return Error(StatusCodes.Status400BadRequest, e.Message);
+        }
+        return verdict.IsAccepted ? StatusAnswer(StatusCodes.Status200OK) : Error(StatusCodes.Status409Conflict, verdict.Refusal!);
     }
 
     /// <summary>Answers with the status once the job has ended (a running one within milliseconds).</summary>

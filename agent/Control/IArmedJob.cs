@@ -16,4 +16,9 @@ internal interface IArmedJob : IDisposable
     Task<JobOutcome> RunAsync();
 
     void Stop();
+
+    /// <summary>Changes the rate of a paced job at once; refused by a job without a rate.</summary>
+    /// <exception cref="Contract.UsageException">The rate is below the slowest for the job's frames.</exception>
+    Verdict ChangeRate(Contract.SendRate rate) =>
+        Verdict.Refused("this job has no rate to change: only a udp job started with --rate paces its frames");
 }

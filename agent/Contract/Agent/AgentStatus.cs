@@ -36,6 +36,9 @@ public sealed record AgentStatus
 
     public required AgentRates Rates { get; init; }
 
+    /// <summary>The rate a paced job sends at now (--rate, changed by POST /v1/rate); null for a job without one.</summary>
+    public AgentTargetRate? TargetRate { get; init; }
+
     public IReadOnlyList<AgentThreadFigures> Threads { get; init; } = [];
 
     /// <summary>A UDP job with --latency: the round trips of its reflected probes so far; null otherwise.</summary>
@@ -55,10 +58,11 @@ public sealed record AgentLatency(long Samples, double MinUs, double MeanUs, dou
 /// segments handed to the driver, resends included, <paramref name="Resent"/> the resends among
 /// them and <paramref name="BytesAcknowledged"/> the stream bytes the receiver acknowledged (both 0
 /// for UDP); its frames are not told apart as dropped or refused: whatever is lost is resent.
+/// <paramref name="Paced"/>: UDP with a rate, the program runs that held a frame back (not frames; never dropped).
 /// </summary>
 public sealed record AgentTotals(
     long Sent, long Dropped, long Errors, long Attempted, long BytesSent, IReadOnlyDictionary<string, long> ErrorsByReason,
-    long Resent = 0, long BytesAcknowledged = 0)
+    long Resent = 0, long BytesAcknowledged = 0, long Paced = 0)
 {
     public static AgentTotals Zero { get; } = new(0, 0, 0, 0, 0, new Dictionary<string, long>());
 }
@@ -71,6 +75,12 @@ public sealed record AgentRates(double PacketsPerSecond, double BitsPerSecond)
 
 /// <summary>One generator thread, pinned to <see cref="Cpu"/>.</summary>
 public sealed record AgentThreadFigures(int Cpu, long Sent, long Dropped, long Errors, long Attempted);
+
+/// <summary>A target rate: its canonical text (as --rate takes it) and what it means for the job's frames.</summary>
+public sealed record AgentTargetRate(string Rate, double PacketsPerSecond, double BitsPerSecond);
+
+/// <summary>The body of POST /v1/rate: the new rate, as --rate takes it (e.g. "50k", "2.5M", "10Gbit").</summary>
+public sealed record RateRequest(string Rate);
 
 /// <summary>The body of POST /v1/start: when to begin (wall clock); absent or past means now.</summary>
 public sealed record StartRequest(DateTimeOffset? StartAt);
