@@ -20,6 +20,10 @@ internal sealed class AgentClient(HttpClient http, Uri agent, string token)
     public Task<AgentStatus> StartAsync(DateTimeOffset? startAt, CancellationToken ct) =>
         SendAsync(HttpMethod.Post, "v1/start", JsonContent.Create(new StartRequest(startAt), options: ContractJson.Options), ct);
 
+    /// <summary>POST /v1/rate: a paced job's new rate.</summary>
+    public Task<AgentStatus> RateAsync(SendRate rate, CancellationToken ct) =>
+        SendAsync(HttpMethod.Post, "v1/rate", JsonContent.Create(new RateRequest(rate.ToString()), options: ContractJson.Options), ct);
+
     public Task<AgentStatus> StopAsync(CancellationToken ct) =>
         SendAsync(HttpMethod.Post, "v1/stop", content: null, ct);
 

@@ -38,6 +38,7 @@ public static class FlowJobs
             Payload = udp.PayloadHex is { } hex ? ValueParsers.Hex(hex, "spec.udp.payloadHex", FrameSizes.MaximumUdpPayload) : default,
             Threads = spec.Agents.Threads,
             Packets = spec.Packets,
+            Rate = udp.Rate is { } rate ? ValueParsers.Rate(rate, "spec.udp.rate") : null,
             Duration = spec.Duration is { } duration ? ValueParsers.Duration(duration, "spec.duration") : null,
         };
         if (udp.PacketSize is { } size)

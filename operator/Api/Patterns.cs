@@ -28,6 +28,9 @@ public static class Patterns
 
     public const string Hex = "^([0-9A-Fa-f]{2})+$";
 
+    /// <summary>What --rate takes: packets/s (50k, 2.5M, 50kpps) or bits/s (800Mbit, 10Gbit, 1.5Gbit/s).</summary>
+    public const string Rate = @"^[0-9]+(\.[0-9]+)?[kMGT]?(bit|bit/s|pps)?$";
+
     /// <summary>What Linux takes as a device name: 1 to 15 characters without '/', ':' or spaces, not "." or "..".</summary>
     public const string InterfaceName = $@"^({NameCharNotDot}{NameChar}{{0,14}}|\.{NameCharNotDot}{NameChar}{{0,13}}|\.\.{NameChar}{{1,13}})$";
 

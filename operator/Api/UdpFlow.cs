@@ -29,6 +29,13 @@ public sealed class UdpFlow
      Description("Frame size on the wire, 4-byte FCS included. Default: the smallest, 64 (IPv4) or 66 (IPv6).")]
     public int? PacketSize { get; set; }
 
+    [Pattern(Patterns.Rate),
+     Description("Send rate of each agent (all its threads together), as flowgen udp --rate takes it: packets/s like 50k or 2.5M, "
+        + "or bits/s of frames on the wire (FCS included) like 800Mbit or 10Gbit; at least 1k packets/s. "
+        + "Changing it on a Running flow changes the agents' rate in place (POST /v1/rate) when both old and new set one. "
+        + "Default: as fast as the agents go.")]
+    public string? Rate { get; set; }
+
     [Default, Range(1, byte.MaxValue), Description("IPv4 TTL or IPv6 hop limit.")]
     public int HopLimit { get; set; } = UdpJob.DefaultHopLimit;
 

@@ -36,6 +36,15 @@ internal sealed class AgentConnector(HttpClient http, Func<V1Pod, Uri?>? resolve
         }
     }
 
+    /// <summary>Sets the agent's rate; false when it could not be reached or refused it.</summary>
+    public async Task<bool> RateAsync(V1Pod pod, string token, SendRate rate, CancellationToken ct)
+    {
+        bool done = false;
+        if (For(pod, token) is { } agent)
+            await TryAsync(async c => { await agent.RateAsync(rate, c); done = true; }, ct);
+        return done;
+    }
+
     public async Task StopAsync(V1Pod pod, string token, CancellationToken ct)
     {
         if (For(pod, token) is { } agent)

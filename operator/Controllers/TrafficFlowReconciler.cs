@@ -29,7 +29,7 @@ internal sealed class TrafficFlowReconciler(
             return await FinalizeAsync(flow, ct);
         flow = await flows.AddAsync(flow, Finalizer, ct);
         if (FlowStatuses.IsOutdated(flow))
-            return await RestartAsync(flow, ct);
+            return await RetuneAsync(flow, ct) ?? await RestartAsync(flow, ct);
         if (FlowStatuses.IsFinal(flow.Status?.Phase))
             return await ExpireAsync(flow, ct);
 
@@ -106,6 +106,29 @@ internal sealed class TrafficFlowReconciler(
         var reachable = observed.Where(a => a is { Pod: not null, Status: not null }).ToList();
         await Task.WhenAll(reachable.Where(a => !a.IsFinal).Select(a => agents.StopAsync(a.Pod!, token, ct)));
         await Task.WhenAll(reachable.Select(a => agents.ReleaseAsync(a.Pod!, token, ct)));
+    }
+
+    /// <summary>
+    /// A spec change that only sets another rate reaches running agents in place (POST /v1/rate),
+    /// then the run goes on under the new generation; null when the change needs a restart.
+    /// </summary>
+    private async Task<ReconcileResult?> RetuneAsync(TrafficFlow flow, CancellationToken ct)
+    {
+        if (FlowStatuses.IsFinal(flow.Status?.Phase) || FlowSlots.Recorded(flow) is not { } slots)
+            return null;
+        var existing = await cluster.FlowPodsAsync(flow, ct);
+        var pods = slots.Select(slot => AgentPods.For(slot, flow.Metadata.Name, existing)).ToList();
+        if (pods.Any(pod => pod is null || AgentPods.IsGoing(pod)))
+            return null;
+        string token = await cluster.EnsureTokenAsync(flow, ct);
+        var observed = await ObserveAsync(slots, pods, token, ct);
+        if (RateRetune.For(flow, observed) is not { } rate)
+            return null;
+        bool[] done = await Task.WhenAll(pods.Select(pod => agents.RateAsync(pod!, token, rate, ct)));
+        if (!done.All(ok => ok))
+            return null;
+        await events.NormalAsync(flow, "RateChanged", $"the agents now send at {rate} each (POST /v1/rate)", ct);
+        return await RunAsync(flow, slots, ct);
     }
 
     private async Task<ReconcileResult> RestartAsync(TrafficFlow flow, CancellationToken ct)
