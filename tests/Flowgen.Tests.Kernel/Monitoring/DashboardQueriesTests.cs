@@ -40,7 +40,8 @@ public sealed class DashboardQueriesTests
         {
             await using var sink = await RunningSink.StartAsync(bed);
             await using var receiver = TcpPatternReceiver.Start(bed.SinkNamespace, bed.SinkIPv4, 0, 1, () => new TcpPatternVerifier(), ReceiverDeadline);
-            await using var agent = await BedAgent.StartArmedForFlowAsync(bed, Flow);
+            // With a rate far above what it reaches, so that the rate panel's target series exist too.
+            await using var agent = await BedAgent.StartArmedForFlowAsync(bed, Flow, "--rate", "100M");
             await using var tcpAgent = await BedAgent.StartArmedTcpAsync(bed, TcpFlow,
                 "--duration", TcpDuration, "-p", receiver.EndPoint.Port.ToString(CultureInfo.InvariantCulture));
             await using var flowOperator = await OperatorUnderTest.StartAsync(bed.GeneratorNamespace, Node);
