@@ -12,6 +12,9 @@ public interface IGeneratorJob
     /// <summary>The interface the job sends from.</summary>
     string Interface { get; }
 
+    /// <summary>Flows the job sends: UDP every combination of its addresses and ports, TCP its connections.</summary>
+    long FlowCount { get; }
+
     /// <summary>Canonical arguments after <see cref="Mode"/>; parsing them gives the job back.</summary>
     IReadOnlyList<string> ToArguments();
 

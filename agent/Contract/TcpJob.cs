@@ -49,6 +49,9 @@ public sealed partial record TcpJob
     /// <summary>Connections, one flow each.</summary>
     public int Flows { get; init; } = DefaultFlows;
 
+    /// <summary>The same as <see cref="Flows"/>: one flow per connection.</summary>
+    public long FlowCount => Flows;
+
     /// <summary>File whose bytes are the stream, repeated; null = the offset-encoding default pattern.</summary>
     public string? PayloadFile { get; init; }
 

@@ -7,8 +7,8 @@ namespace Flowgen.Control;
 /// The agent's Prometheus metrics, on a registry of their own (nothing but Flowgen's series).
 /// Values are read from the job — the BPF counters while it is armed or running — at scrape
 /// time, so a scrape always sees the kernel's current counts and no thread polls for them.
-/// A TCP job adds its segments, resends, acknowledged bytes and send window; a UDP job with
-/// --latency its round-trip histogram.
+/// A TCP job adds its segments, resends, acknowledged bytes and send window; a UDP job its frames
+/// sent by size, and with --latency its round-trip histogram.
 /// </summary>
 internal sealed class AgentMetrics
 {
@@ -20,7 +20,8 @@ internal sealed class AgentMetrics
     /// <param name="read">A consistent reading of the job, taken once per scrape.</param>
     /// <param name="mode">The job's <see cref="IGeneratorJob.Mode"/>: a label, and "tcp" adds the TCP series.</param>
     /// <param name="measuresLatency">A UDP job with --latency: adds the round-trip histogram.</param>
-    public AgentMetrics(Func<JobSnapshot> read, string? flow, string iface, string mode, bool measuresLatency = false)
+    /// <param name="flows">The job's <see cref="IGeneratorJob.FlowCount"/>.</param>
+    public AgentMetrics(Func<JobSnapshot> read, string? flow, string iface, string mode, bool measuresLatency = false, long flows = 1)
     {
         IMetricFactory factory = Metrics.WithCustomRegistry(_registry).WithLabels(new Dictionary<string, string>
         {
@@ -45,15 +46,19 @@ internal sealed class AgentMetrics
             "The same target in bits per second of frames on the wire, FCS included; 0 once the job is over.", onceSet);
         Counter errors = factory.CreateCounter("flowgen_transmit_errors_total",
             "Frames of this job the kernel refused to redirect (xdp_redirect_err), by errno name.", ["reason"]);
+        Gauge flowCount = factory.CreateGauge("flowgen_job_flows",
+            "Flows the job sends: for UDP every combination of its addresses and ports, for TCP its connections.");
         Gauge state = factory.CreateGauge("flowgen_agent_state",
             "1 for the state the agent's job is in, 0 for the others.", ["state"]);
         Gauge build = factory.CreateGauge("flowgen_build_info",
             "Always 1; the flowgen version is in the version label.", ["version"]);
 
         Action<JobSnapshot> tcp = mode == TcpJob.Command ? TcpSeries(factory) : _ => { };
+        SizeMixMetrics? sizes = mode == UdpJob.Command ? new SizeMixMetrics(factory) : null;
         LatencyMetrics? latency = measuresLatency ? new LatencyMetrics(factory) : null;
 
         build.WithLabels(BuildInfo.Version).Set(1);
+        flowCount.Set(flows);
         _registry.AddBeforeCollectCallback(() =>
         {
             JobSnapshot now = read();
@@ -73,6 +78,7 @@ internal sealed class AgentMetrics
             foreach (AgentState each in Enum.GetValues<AgentState>())
                 state.WithLabels(each.ToString()).Set(each == now.State ? 1 : 0);
             tcp(now);
+            sizes?.Update(t.Sent, now.Figures.FramesBySize);
             latency?.Update(now.Figures.Latency);
         });
     }

@@ -50,7 +50,11 @@ internal sealed class ArmedUdpJob : IArmedJob
     public JobFigures ReadFigures() => Figures(_generator.ReadCounters(), _latency?.ReadHistogram());
 
     private JobFigures Figures(GeneratorCounters counters, LatencyHistogram? latency) =>
-        UdpFigures.From(counters, _prepared.MeanWireSize(counters.FramesBySizeClass), latency, _rate);
+        UdpFigures.From(counters, _prepared.MeanWireSize(counters.FramesBySizeClass), latency, _rate, FramesBySize(counters));
+
+    /// <summary>The job's sizes in the program's class order; a template sent untouched counts no frames per size.</summary>
+    private SizeClassFrames[] FramesBySize(GeneratorCounters counters) =>
+        [.. _prepared.SizeClasses.Select((c, i) => new SizeClassFrames(c.Size.WireSize, c.Weight, counters.FramesBySizeClass.ElementAtOrDefault(i)))];
 
     public async Task<JobOutcome> RunAsync()
     {

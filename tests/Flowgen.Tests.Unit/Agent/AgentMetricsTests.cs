@@ -23,7 +23,8 @@ public partial class AgentMetricsTests
             [
                 "flowgen_packets_sent_total", "flowgen_bytes_sent_total", "flowgen_packets_dropped_total",
                 "flowgen_packets_attempted_total", "flowgen_packets_paced_total", "flowgen_target_packets_per_second",
-                "flowgen_target_bits_per_second", "flowgen_transmit_errors_total", "flowgen_agent_state", "flowgen_build_info",
+                "flowgen_target_bits_per_second", "flowgen_transmit_errors_total", "flowgen_job_flows", "flowgen_agent_state",
+                "flowgen_build_info", "flowgen_packets_sent_by_size_total",
             ],
             families);
         Assert.All(families, name => Assert.Contains($"# TYPE {name} ", text, StringComparison.Ordinal));
