@@ -5,10 +5,12 @@ using Flowgen.Tests.Kernel.TestBed;
 namespace Flowgen.Tests.Kernel.Monitoring;
 
 /// <summary>
-/// The Grafana dashboard against a real Prometheus scraping two real agents on the veth bed — a UDP job
-/// into a dropping sink and a TCP job to a Linux receiver, at the same time: the UDP job attaches nothing
-/// to the generator's veth, the TCP job its ingress program, and the sink drops only UDP — and a real
-/// operator (reconciling a TrafficFlow on the API emulator), each with the labels a PodMonitor adds.
+/// The Grafana dashboard against a real Prometheus scraping three real agents — on the veth bed a UDP job
+/// sending IMIX into a dropping sink and a TCP job to a Linux receiver, at the same time: the UDP job
+/// attaches nothing to the generator's veth, the TCP job its ingress program, and the sink drops only UDP;
+/// on a second bed a paced UDP --latency job whose probes a flowgen reflect turns back (its return-path
+/// program needs that bed's generator veth, the reflector its sink veth) — and a real operator
+/// (reconciling a TrafficFlow on the API emulator), each with the labels a PodMonitor adds.
 /// </summary>
 public sealed class DashboardQueriesTests
 {
@@ -16,6 +18,11 @@ public sealed class DashboardQueriesTests
     const string AgentNamespace = "flowgen-dash";
     const string Flow = "dash.flow-1";
     const string TcpFlow = "dash.tcp-1";
+    const string LatencyFlow = "dash.rtt-1";
+    // Paced, so that three jobs share the machine's CPUs; frames large enough for a probe.
+    static readonly string[] LatencyJob = ["--latency", "-s", "128", "--rate", "20000"];
+    // The sizes of -s imix on the bed's veth (MTU 1500) and of the latency job, as the size label has them.
+    static readonly string[] ImixSizes = ["1518", "594", "64"];
     const string Node = "dash-node-1";
     static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
     static readonly TimeSpan RunBeforeQueries = TimeSpan.FromSeconds(8);
@@ -23,7 +30,8 @@ public sealed class DashboardQueriesTests
     const string TcpDuration = "120s";
     static readonly TimeSpan ReceiverDeadline = TimeSpan.FromSeconds(180);
     // Each agent's own series, scraped after RunBeforeQueries.
-    static readonly string[] RunningMetrics = [$"{BedAgent.SentMetric}{{mode=\"udp\"}}", "flowgen_tcp_bytes_acknowledged_total"];
+    static readonly string[] RunningMetrics =
+        [$"{BedAgent.SentMetric}{{mode=\"udp\"}}", "flowgen_tcp_bytes_acknowledged_total", "flowgen_latency_rtt_seconds_count"];
     // Grafana's $__rate_interval is at least four scrape intervals.
     static readonly TimeSpan RateInterval = 4 * PrometheusServer.ScrapeInterval;
 
@@ -36,19 +44,24 @@ public sealed class DashboardQueriesTests
             panel.Title.Length > 0 && (string?)panel.Datasource?["uid"] == "${datasource}" && panel.Targets.Count > 0
                 && panel.Targets.All(t => t.Expr.Length > 0 && (string?)t.Datasource?["uid"] == "${datasource}"),
             $"panel \"{panel.Title}\" needs a title, the ${{datasource}} data source and targets with expressions"));
-        await CleanBed.RunAsync(async bed =>
+        await CleanBed.RunAsync(async bed => await CleanBed.RunAsync(async latencyBed =>
         {
             await using var sink = await RunningSink.StartAsync(bed);
             await using var receiver = TcpPatternReceiver.Start(bed.SinkNamespace, bed.SinkIPv4, 0, 1, () => new TcpPatternVerifier(), ReceiverDeadline);
             // With a rate far above what it reaches, so that the rate panel's target series exist too.
-            await using var agent = await BedAgent.StartArmedForFlowAsync(bed, Flow, "--rate", "100M");
+            await using var agent = await BedAgent.StartArmedForFlowAsync(bed, Flow, "--rate", "100M", "-s", "imix");
             await using var tcpAgent = await BedAgent.StartArmedTcpAsync(bed, TcpFlow,
                 "--duration", TcpDuration, "-p", receiver.EndPoint.Port.ToString(CultureInfo.InvariantCulture));
+            await using var reflector = await RunningReflector.StartAsync(latencyBed);
+            await using var latencyAgent = await BedAgent.StartArmedForFlowAsync(latencyBed, LatencyFlow, LatencyJob);
+            // Prometheus runs on the first bed: it reaches the second bed's agent through a forwarder.
+            await using var latencyAgentPort = LoopbackForwarder.Start(bed.GeneratorNamespace, latencyAgent.Port, latencyBed.GeneratorNamespace);
             await using var flowOperator = await OperatorUnderTest.StartAsync(bed.GeneratorNamespace, Node);
-            // Prometheus wants one job per scrape config; a PodMonitor would give both agent pods the same one.
+            // Prometheus wants one job per scrape config; a PodMonitor would give all agent pods the same one.
             await using var prometheus = await PrometheusServer.StartAsync(bed.GeneratorNamespace,
                 [PodTarget("flowgen-agents", agent.Port, AgentNamespace, "flowgen-agent-dash-0", "agent"),
                  PodTarget("flowgen-agents-tcp", tcpAgent.Port, AgentNamespace, "flowgen-agent-dash-tcp-0", "agent"),
+                 PodTarget("flowgen-agents-rtt", latencyAgentPort.Port, AgentNamespace, "flowgen-agent-dash-rtt-0", "agent"),
                  PodTarget("flowgen-operator", flowOperator.Port, "flowgen-system", "flowgen-operator-0", "operator")]);
             var from = DateTimeOffset.UtcNow;
             await prometheus.WaitForSamplesAsync("flowgen_operator_leader == 1", Patience);
@@ -56,6 +69,7 @@ public sealed class DashboardQueriesTests
             await prometheus.WaitForSamplesAsync("flowgen_operator_flows", Patience);
             await agent.StartAsync();
             await tcpAgent.StartAsync();
+            await latencyAgent.StartAsync();
             var runUntil = DateTimeOffset.UtcNow + RunBeforeQueries;
             var to = (await Task.WhenAll(RunningMetrics.Select(m => prometheus.WaitForScrapeAfterAsync(m, runUntil, Patience)))).Max();
 
@@ -70,6 +84,8 @@ public sealed class DashboardQueriesTests
             var scrapeTargets = await prometheus.TargetsAsync();
             await agent.StopAsync();
             await tcpAgent.StopAsync();
+            await latencyAgent.StopAsync();
+            long reflected = await reflector.StopAsync();
 
             Assert.NotEmpty(results);
             var empty = results.Where(r => r.Series.Count == 0).Select(r => $"{r.Panel.Title} [{r.Target.RefId}]: {r.Expr}").ToList();
@@ -78,12 +94,18 @@ public sealed class DashboardQueriesTests
                 .SelectMany(r => r.Series.Where(s => s.GetValueOrDefault("node") != Node).Select(s => $"{r.Panel.Title}: {Show(s)}")).ToList();
             Assert.True(nodeless.Count == 0, $"series without node=\"{Node}\" in a panel whose legend names the node:\n{string.Join('\n', nodeless)}");
             // The agents are the only ones: each variable offers exactly their namespace, then their flows.
-            Assert.Equal([("namespace", AgentNamespace), ("flow", $"{Flow}, {TcpFlow}")],
+            Assert.Equal([("namespace", AgentNamespace), ("flow", $"{Flow}, {LatencyFlow}, {TcpFlow}")],
                 labelValues.Select(l => (l.Variable.Name, string.Join(", ", l.Values))));
-            // Both selected flows make it through the substituted selectors.
-            Assert.Equal([Flow, TcpFlow], results.SelectMany(r => r.Series).Select(s => s.GetValueOrDefault("flow")).OfType<string>().Distinct().Order());
+            // Every selected flow makes it through the substituted selectors.
+            Assert.Equal([Flow, LatencyFlow, TcpFlow],
+                results.SelectMany(r => r.Series).Select(s => s.GetValueOrDefault("flow")).OfType<string>().Distinct().Order(StringComparer.Ordinal));
+            // Per flow, the size panels show the sizes each job sends; only the latency job has round trips.
+            Assert.Equal([(Flow, string.Join(", ", ImixSizes)), (LatencyFlow, LatencyJob[2])], LabelByFlow(results, "size"));
+            Assert.Equal([LatencyFlow], results.Where(r => r.Expr.Contains("flowgen_latency_rtt_seconds", StringComparison.Ordinal))
+                .SelectMany(r => r.Series).Select(s => s.GetValueOrDefault("flow")).Distinct());
+            Assert.True(reflected > 0, "the reflector turned no probe back");
             Assert.True(typo != results[0].Expr && typoSeries.Count == 0, $"`{typo}` gave data: the check cannot fail");
-        });
+        }, new VethTestBedOptions { Variant = 1 }));
     }
 
     sealed record TargetResult(GrafanaPanel Panel, GrafanaTarget Target, string Expr, IReadOnlyList<IReadOnlyDictionary<string, string>> Series);
@@ -102,6 +124,14 @@ public sealed class DashboardQueriesTests
         return results;
     }
 
+    /// <summary>The values of <paramref name="label"/> in the series of every panel, by the flow they belong to.</summary>
+    static List<(string Flow, string Values)> LabelByFlow(List<TargetResult> results, string label) =>
+        [.. results.SelectMany(r => r.Series)
+            .Where(s => s.ContainsKey("flow") && s.ContainsKey(label))
+            .GroupBy(s => s["flow"], s => s[label])
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => (g.Key, string.Join(", ", g.Distinct().Order(StringComparer.Ordinal))))];
+
     /// <summary>A scrape target with the labels a PodMonitor's relabelings add.</summary>
     static PrometheusTarget PodTarget(string job, int port, string ns, string pod, string container) =>
         new(job, port, new Dictionary<string, string> { ["namespace"] = ns, ["pod"] = pod, ["node"] = Node, ["container"] = container });
@@ -110,7 +140,7 @@ public sealed class DashboardQueriesTests
     static GrafanaVariables Variables(TimeSpan range) => new(new Dictionary<string, string>
     {
         ["namespace"] = AgentNamespace,
-        ["flow"] = GrafanaVariables.RegexValue(Flow, TcpFlow),
+        ["flow"] = GrafanaVariables.RegexValue(Flow, TcpFlow, LatencyFlow),
         ["__rate_interval"] = Seconds(RateInterval),
         ["__interval"] = Seconds(PrometheusServer.ScrapeInterval),
         ["__range"] = Seconds(range),

@@ -8,34 +8,38 @@ namespace Flowgen.Tests.Kernel.Monitoring;
 /// Forwards TCP connections made to a port on a test namespace's loopback to a port on the test
 /// process's own loopback: how a process in the namespace (the operator) reaches a server that runs
 /// inside the test (the API emulator). The listening socket is made in the namespace, the outgoing
-/// ones in the test's. Disposing closes the listener and every forwarded connection.
+/// ones in the test's — or in another namespace's, to reach a server on that one's loopback (an agent
+/// on a second test bed). Disposing closes the listener and every forwarded connection.
 /// </summary>
 public sealed class LoopbackForwarder : IAsyncDisposable
 {
     readonly Socket _listener;
     readonly int _targetPort;
+    readonly string? _targetNamespace;
     readonly CancellationTokenSource _stop = new();
     readonly List<Socket> _open = [];
     readonly Task _accepting;
 
-    LoopbackForwarder(Socket listener, int targetPort)
+    LoopbackForwarder(Socket listener, int targetPort, string? targetNamespace)
     {
         _listener = listener;
         _targetPort = targetPort;
+        _targetNamespace = targetNamespace;
         _accepting = Task.Run(AcceptAsync);
     }
 
     /// <summary>The port in the namespace.</summary>
     public int Port => ((IPEndPoint)_listener.LocalEndPoint!).Port;
 
-    public static LoopbackForwarder Start(string ns, int targetPort) =>
+    /// <param name="targetNamespace">Where <paramref name="targetPort"/> listens; null: the test's own namespace.</param>
+    public static LoopbackForwarder Start(string ns, int targetPort, string? targetNamespace = null) =>
         new(NetworkNamespace.Run(ns, () =>
         {
-            var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+            var socket = NewSocket();
             socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
             socket.Listen();
             return socket;
-        }), targetPort);
+        }), targetPort, targetNamespace);
 
     public async ValueTask DisposeAsync()
     {
@@ -66,7 +70,8 @@ public sealed class LoopbackForwarder : IAsyncDisposable
 
     async Task ForwardAsync(Socket inside)
     {
-        var outside = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        // A socket belongs to the namespace it was made in, whichever thread uses it later.
+        var outside = _targetNamespace is null ? NewSocket() : NetworkNamespace.Run(_targetNamespace, NewSocket);
         Track(inside);
         Track(outside);
         try
@@ -89,6 +94,8 @@ public sealed class LoopbackForwarder : IAsyncDisposable
             outside.Dispose();
         }
     }
+
+    static Socket NewSocket() => new(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
 
     void Track(Socket socket)
     {

@@ -14,6 +14,7 @@ namespace Flowgen.Tests.Operator.Monitoring;
 public sealed partial class DashboardFileTests
 {
     private const string DataSource = "${datasource}";
+    private static readonly string[] HistogramSuffixes = ["_bucket", "_sum", "_count"];
     private static readonly string DashboardFile = Path.Combine(RepoFiles.Root, "config", "grafana", "flowgen-dashboard.json");
 
     [Fact]
@@ -36,7 +37,7 @@ public sealed partial class DashboardFileTests
         var panels = all.Where(p => (string?)p["type"] != "row").ToList();
 
         Assert.Equal(all.Count, all.Select(p => (int)p["id"]!).Distinct().Count());
-        Assert.Equal(["Traffic", "Errors", "TCP", "Agents", "Operator"], all.Where(p => (string?)p["type"] == "row").Select(p => (string?)p["title"]));
+        Assert.Equal(["Traffic", "Errors", "Sizes and flows", "Latency", "TCP", "Agents", "Operator"], all.Where(p => (string?)p["type"] == "row").Select(p => (string?)p["title"]));
         Assert.NotEmpty(panels);
         Assert.All(panels, panel =>
         {
@@ -62,17 +63,20 @@ public sealed partial class DashboardFileTests
         Assert.Contains("flowgen_packets_sent_total", exported);
         Assert.Contains("flowgen_operator_leader", exported);
         Assert.Contains("flowgen_tcp_bytes_acknowledged_total", exported);
+        Assert.Contains("flowgen_latency_rtt_seconds_bucket", exported);
         Assert.NotEmpty(queried);
         var unknown = queried.Except(exported).ToList();
         Assert.True(unknown.Count == 0, $"queried but exported by nobody: {string.Join(", ", unknown)}");
         // The TCP row shows every TCP metric the agent exports.
         Assert.Subset(queried.ToHashSet(), exported.Where(name => name.StartsWith("flowgen_tcp_", StringComparison.Ordinal)).ToHashSet());
+        // So do the sizes, flows and latency rows.
+        Assert.Subset(queried.ToHashSet(), new HashSet<string> { "flowgen_packets_sent_by_size_total", "flowgen_job_flows", "flowgen_latency_rtt_seconds_bucket" });
     }
 
     [GeneratedRegex(@"\bflowgen_\w+")]
     private static partial Regex MetricName();
 
-    [GeneratedRegex(@"^\| `(?<name>flowgen_\w+)")]
+    [GeneratedRegex(@"^\| `(?<name>flowgen_\w+)[^`]*` \| (?<type>\w+) ")]
     private static partial Regex ReadmeMetricRow();
 
     private static JsonNode Load() => JsonNode.Parse(File.ReadAllText(DashboardFile))!;
@@ -81,12 +85,17 @@ public sealed partial class DashboardFileTests
     private static IEnumerable<JsonNode> AllPanels(JsonNode dashboard) =>
         dashboard["panels"]!.AsArray().SelectMany(p => new[] { p! }.Concat(p!["panels"]?.AsArray().Select(n => n!) ?? []));
 
-    /// <summary>The agent's metrics as the README's metrics table lists them (the agent project is not referenced here).</summary>
+    /// <summary>
+    /// The agent's series as the README's metrics table lists them (the agent project is not referenced here):
+    /// a histogram's are its _bucket, _sum and _count.
+    /// </summary>
     private static IEnumerable<string> AgentMetricsInReadme() =>
         File.ReadLines(Path.Combine(RepoFiles.Root, "README.md"))
             .Select(line => ReadmeMetricRow().Match(line))
             .Where(m => m.Success)
-            .Select(m => m.Groups["name"].Value);
+            .SelectMany(m => m.Groups["type"].Value == "histogram"
+                ? HistogramSuffixes.Select(suffix => m.Groups["name"].Value + suffix)
+                : [m.Groups["name"].Value]);
 
     /// <summary>Every series name the operator exports once each of its metrics has a value (histograms with _bucket, _sum, _count).</summary>
     private static async Task<IEnumerable<string>> OperatorMetricNames()
