@@ -17,6 +17,12 @@ public sealed partial record UdpJob : IGeneratorJob
         [("IFACE", "egress network interface (required)")],
         [.. UdpOptions.All.Select(option => option.Spec)]);
 
+    /// <summary>The option with this long name (e.g. <c>pkt-size</c>), for callers that name it in their own terms.</summary>
+    /// <exception cref="KeyNotFoundException">No such option.</exception>
+    public static OptionSpec OptionNamed(string longName) =>
+        UdpOptions.All.FirstOrDefault(option => option.Spec.Long == longName)?.Spec
+        ?? throw new KeyNotFoundException($"flowgen {Command} has no option --{longName}");
+
     /// <summary>True when the arguments ask for <see cref="Help"/> (-h/--help before any <c>--</c>).</summary>
     /// <exception cref="UsageException">An unknown option comes first.</exception>
     public static bool RequestsHelp(IReadOnlyList<string> args) =>

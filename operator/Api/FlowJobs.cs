@@ -20,15 +20,16 @@ public static class FlowJobs
 
     /// <summary>The UDP job for an agent on <paramref name="interfaceName"/>.</summary>
     /// <param name="dstMacOverride">The target's dstMac, which wins over spec.udp.dstMac.</param>
-    /// <exception cref="UsageException">The spec holds something the agent would refuse; the message says what.</exception>
+    /// <exception cref="UsageException">The spec holds something the agent would refuse; the message says what, by spec field.</exception>
     public static UdpJob ToUdpJob(this TrafficFlowSpec spec, string interfaceName, string? dstMacOverride = null)
     {
         var udp = spec.Udp ?? throw new UsageException("spec.udp is required for mode udp");
+        var (destination, destinations) = AddressRange.Parse(udp.DstAddress, "spec.udp.dstAddress");
         var job = new UdpJob
         {
             Interface = ValueParsers.InterfaceName(interfaceName),
-            Destination = ValueParsers.Address(udp.DstAddress, "spec.udp.dstAddress"),
-            Source = udp.SrcAddress is { } source ? ValueParsers.Address(source, "spec.udp.srcAddress") : null,
+            Destination = destination,
+            DestinationCount = destinations,
             DestinationMac = (dstMacOverride ?? udp.DstMac) is { } mac ? ValueParsers.Mac(mac, "dstMac") : null,
             DestinationPort = ValueParsers.Port(Text(udp.DstPort), "spec.udp.dstPort"),
             SourcePort = ValueParsers.Port(Text(udp.SrcPort), "spec.udp.srcPort"),
@@ -41,18 +42,8 @@ public static class FlowJobs
             Rate = udp.Rate is { } rate ? ValueParsers.Rate(rate, "spec.udp.rate") : null,
             Duration = spec.Duration is { } duration ? ValueParsers.Duration(duration, "spec.duration") : null,
         };
-        if (udp.PacketSize is { } size)
-        {
-            job = job with { FrameSize = size };
-        }
-
-        if (udp.Latency)
-        {
-            job = job with { Latency = true, Stamp = true };
-        }
-
-        job.Validate();
-        return job;
+        job = UdpFlowJobs.WithFlowOptions(job, udp);
+        return UdpFlowJobs.Validated(job, udp);
     }
 
     /// <summary>The TCP job for an agent on <paramref name="interfaceName"/>.</summary>

@@ -26,6 +26,23 @@ internal static class ExactlyOneOf
         }
     }
 
+    /// <summary>
+    /// Turns <see cref="AtMostOneOfAttribute"/> into <c>not: {anyOf: [{required: [a, b]}, …]}</c>, one
+    /// branch for every pair: the object is refused when any two of a set are present.
+    /// </summary>
+    public static void ApplyAtMostOne(V1JSONSchemaProps schema, Type type)
+    {
+        var pairs = type.GetCustomAttributes<AtMostOneOfAttribute>()
+            .Select(attribute => attribute.Properties.Select(name => JsonName(type, name)).ToList())
+            .SelectMany(names => names.SelectMany((first, i) => names.Skip(i + 1).Select(second => new List<string> { first, second })))
+            .Select(pair => new V1JSONSchemaProps { Required = pair })
+            .ToList();
+        if (pairs.Count > 0)
+        {
+            schema.Not = new() { AnyOf = pairs };
+        }
+    }
+
     private static List<V1JSONSchemaProps> Branches(Type type, ExactlyOneOfAttribute attribute)
     {
         var groups = attribute.Groups
@@ -52,5 +69,5 @@ internal static class ExactlyOneOf
     private static string JsonName(Type type, string propertyName) =>
         type.GetProperty(propertyName) is { } property
             ? JsonNames.Of(property)
-            : throw new InvalidOperationException($"[ExactlyOneOf] on {type.Name} names '{propertyName}', which it does not have");
+            : throw new InvalidOperationException($"a schema attribute on {type.Name} names '{propertyName}', which it does not have");
 }

@@ -40,6 +40,13 @@ public sealed class MinCountAttribute(int count) : Attribute
     public int Count { get; } = count;
 }
 
+/// <summary>The most items of a list (maxItems).</summary>
+[AttributeUsage(AttributeTargets.Property)]
+public sealed class MaxCountAttribute(int count) : Attribute
+{
+    public int Count { get; } = count;
+}
+
 /// <summary>The longest text allowed.</summary>
 [AttributeUsage(AttributeTargets.Property)]
 public sealed class MaxLengthAttribute(int length) : Attribute
@@ -56,4 +63,11 @@ public sealed class MaxLengthAttribute(int length) : Attribute
 public sealed class ExactlyOneOfAttribute(params string[] groups) : Attribute
 {
     public IReadOnlyList<string> Groups { get; } = groups;
+}
+
+/// <summary>At most one of these properties (C# names) may be given: none is fine, two are refused.</summary>
+[AttributeUsage(AttributeTargets.Class, AllowMultiple = true)]
+public sealed class AtMostOneOfAttribute(params string[] properties) : Attribute
+{
+    public IReadOnlyList<string> Properties { get; } = properties;
 }

@@ -97,6 +97,7 @@ public static class SchemaGenerator
             Required = required.Count > 0 ? [.. required.Order(StringComparer.Ordinal)] : null,
         };
         ExactlyOneOf.Apply(schema, type);
+        ExactlyOneOf.ApplyAtMostOne(schema, type);
         return schema;
     }
 
@@ -139,6 +140,11 @@ public static class SchemaGenerator
             {
                 schema.MinProperties = count.Count;
             }
+        }
+
+        if (property.GetCustomAttribute<MaxCountAttribute>() is { } most)
+        {
+            schema.MaxItems = most.Count;
         }
 
         if (property.GetCustomAttribute<MaxLengthAttribute>() is { } length)

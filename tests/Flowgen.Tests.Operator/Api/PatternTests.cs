@@ -109,6 +109,37 @@ public class PatternTests
         Assert.Equal(valid, Accepted(() => ValueParsers.InterfaceName(text)));
     }
 
+    [Theory]
+    [InlineData("198.18.0.1-198.18.0.100", true)]
+    [InlineData("198.18.1.0/24", true)]
+    [InlineData("198.18.1.7/32", true)]
+    [InlineData("0.0.0.0/0", true)]
+    [InlineData("2001:db8::1-2001:db8::ff", true)]
+    [InlineData("2001:db8::/96", true)]
+    [InlineData("2001:db8::1/128", true)]
+    [InlineData("198.18.0.1", false)]
+    [InlineData("198.18.0.1-", false)]
+    [InlineData("198.18.0.1-2001:db8::1", false)]
+    [InlineData("198.18.0.0/33", false)]
+    [InlineData("2001:db8::/64", false)]
+    [InlineData("2001:db8::/129", false)]
+    [InlineData("198.18.0.1--198.18.0.2", false)]
+    public void Range_patterns_take_the_ranges_the_agent_takes(string text, bool valid)
+    {
+        bool matches = Matches(Patterns.Ipv4Range, text) || Matches(Patterns.Ipv6Range, text);
+
+        Assert.Equal(valid, matches);
+        if (valid)
+        {
+            Assert.True(AddressRange.Parse(text, "a").Count > 1 || text.EndsWith("/32", StringComparison.Ordinal)
+                || text.EndsWith("/128", StringComparison.Ordinal), text);
+        }
+        else if (text.Contains('/', StringComparison.Ordinal) || text.Contains('-', StringComparison.Ordinal))
+        {
+            Assert.False(Accepted(() => AddressRange.Parse(text, "a")), text);
+        }
+    }
+
     private static bool Matches(string pattern, string text) => Regex.IsMatch(text, pattern, RegexOptions.None, TimeSpan.FromSeconds(1));
 
     private static bool Accepted(Action parse)
