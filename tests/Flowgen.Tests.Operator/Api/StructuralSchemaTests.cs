@@ -9,7 +9,7 @@ public class StructuralSchemaTests
     private static readonly HashSet<string> ValueKeywords =
     [
         "type", "format", "description", "properties", "items", "additionalProperties", "required", "enum", "pattern",
-        "minimum", "maximum", "minItems", "minProperties", "maxLength", "default", "oneOf", "anyOf", "allOf", "not",
+        "minimum", "maximum", "minItems", "maxItems", "minProperties", "maxLength", "default", "oneOf", "anyOf", "allOf", "not",
         "x-kubernetes-int-or-string", "x-kubernetes-preserve-unknown-fields",
     ];
 
