@@ -153,9 +153,27 @@ static __always_inline __u64 write_probe(struct flowgen_probe *probe, __u32 flow
 	return stream + words32(flow) + words64(seq) + words64(now);
 }
 
+/* Writes the template's headers over whatever the recycled page holds, in 8-byte stores: the
+ * whole words, then the last 8 bytes (header_len >= 42, so that store stays in the headers). */
+static __always_inline int restore_header(void *data, void *data_end)
+{
+	__u32 len = config.header_len & 0x7f;
+
+	if (len < 8 || data + len > data_end)
+		return -1;
+#pragma unroll
+	for (int i = 0; i < FLOWGEN_HEADER_WORDS; i++) {
+		if ((i + 1) * 8 <= len)
+			*(__u64 *)(data + i * 8) = config.header_words[i];
+	}
+	*(__u64 *)(data + len - 8) = config.header_tail;
+	return 0;
+}
+
 /*
- * Gives the frame its size, flow and probe: cuts it to a size class, then writes the lengths,
- * addresses, ports and probe as absolute values and the checksums from the class's bases.
+ * Gives the frame its size, flow and probe: cuts it to a size class, restores the template's
+ * headers when the job asks, then writes the lengths, addresses, ports and probe as absolute
+ * values and the checksums from the class's bases.
  * Returns 0, or -1 when the frame can't be written (the program then aborts).
  */
 static __always_inline int rewrite_frame(struct xdp_md *ctx, const volatile struct gen_size_class *size)
@@ -172,6 +190,8 @@ static __always_inline int rewrite_frame(struct xdp_md *ctx, const volatile stru
 	struct flowgen_probe *probe = (void *)(udp + 1);
 
 	if ((void *)(udp + 1) > data_end)
+		return -1;
+	if (config.header_len && restore_header(data, data_end) < 0)
 		return -1;
 	if (config.stamp && (void *)(probe + 1) > data_end)
 		return -1;

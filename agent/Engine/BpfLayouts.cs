@@ -59,6 +59,17 @@ internal struct GenConfig
     public GenRange SourcePort;
     public GenRange DestinationPort;
     public GenSizeClasses SizeClasses;
+    public uint HeaderLength;
+    public uint Reserved;
+    public GenHeaderWords HeaderWords;
+    public ulong HeaderTail;
+}
+
+/// <summary>gen_config.header_words: the template's headers, 8 bytes each, as they lie in the frame.</summary>
+[InlineArray(BpfLayoutConstants.HeaderWords)]
+internal struct GenHeaderWords
+{
+    private ulong _first;
 }
 
 /// <summary>struct gen_counters (one per-CPU slot).</summary>
@@ -218,6 +229,9 @@ internal static class BpfLayoutConstants
 
     /// <summary>FLOWGEN_SIZE_CLASSES: frame sizes one job can mix.</summary>
     public const int SizeClasses = 8;
+
+    /// <summary>FLOWGEN_HEADER_WORDS: room for the headers the generator restores (at most 66 bytes).</summary>
+    public const int HeaderWords = 8;
 
     /// <summary>FLOWGEN_STAMP_MAX_FLOWS: flows a stamping job can number.</summary>
     public const int StampMaxFlows = Contract.UdpJob.MaxStampedFlows;

@@ -31,7 +31,23 @@ internal static class UdpGeneratorConfig
         };
         config.Rewrite = config.Stamp != 0 || config.FlowCount > 1 || config.SizeClassCount > 1 ? 1u : 0u;
         WriteSizeClasses(ref config, job.SizeClasses);
+        if (config.Rewrite != 0)
+            WriteHeader(ref config, template);
         return config;
+    }
+
+    /// <summary>
+    /// The template's headers (Ethernet to UDP), which the program writes into every frame it
+    /// rewrites: a live-frames page comes back holding whatever was last written there, and on a
+    /// veth pair the receiver's XDP program (flowgen reflect) writes into the generator's own pages.
+    /// </summary>
+    private static void WriteHeader(ref GenConfig config, FrameTemplate template)
+    {
+        ReadOnlySpan<byte> header = template.Frame.AsSpan(0, template.PayloadOffset);
+        config.HeaderLength = (uint)header.Length;
+        for (int i = 0; i < header.Length / sizeof(ulong); i++)
+            config.HeaderWords[i] = BitConverter.ToUInt64(header[(i * sizeof(ulong))..]);
+        config.HeaderTail = BitConverter.ToUInt64(header[^sizeof(ulong)..]);
     }
 
     /// <summary>Each class with the cumulative share of 2^32 below which a random u32 picks it.</summary>

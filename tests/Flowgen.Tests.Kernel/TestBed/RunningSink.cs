@@ -25,17 +25,27 @@ public sealed class RunningSink : IAsyncDisposable
 
     /// <summary>Starts the sink and returns once its XDP program is attached; <paramref name="verify"/> adds --verify.</summary>
     /// <param name="timeline">A --timeline bin (e.g. "1ms"): the summary is followed by a timeline (<see cref="Timeline"/>).</param>
-    public static async Task<RunningSink> StartAsync(IGeneratorSinkBed bed, bool pass = false, bool verify = false, string? timeline = null)
+    public static Task<RunningSink> StartAsync(IGeneratorSinkBed bed, bool pass = false, bool verify = false, string? timeline = null) =>
+        StartAsync(bed.SinkNamespace, bed.SinkInterface, bed.SinkIfindex, pass, verify, timeline);
+
+    /// <summary>
+    /// A passing sink on the generator's own veth: an XDP program there is what makes the sink side's
+    /// XDP_TX frames (flowgen reflect) arrive — GRO alone does not flush them — and pass to its stack.
+    /// </summary>
+    public static Task<RunningSink> StartAtGeneratorAsync(VethTestBed bed) =>
+        StartAsync(bed.GeneratorNamespace, bed.GeneratorInterface, bed.GeneratorIfindex, pass: true, verify: false, timeline: null);
+
+    static async Task<RunningSink> StartAsync(string ns, string iface, int ifindex, bool pass, bool verify, string? timeline)
     {
         string[] mode = [.. pass ? ["--pass"] : Array.Empty<string>(), .. verify ? ["--verify"] : Array.Empty<string>()];
         string[] bins = timeline is null ? [] : ["--timeline", timeline];
-        var process = FlowgenProcess.Start(bed.SinkNamespace,
-            ["sink", "--json", "-I", "0.1", "--duration", SafetyDuration, .. mode, .. bins, bed.SinkInterface]);
+        var process = FlowgenProcess.Start(ns,
+            ["sink", "--json", "-I", "0.1", "--duration", SafetyDuration, .. mode, .. bins, iface]);
         try
         {
             var attached = JsonEvent.Parse(await process.WaitForLineAsync(line => JsonEvent.Is(line, "attached"), Patience));
             Assert.Equal(
-                (bed.SinkInterface, (long)bed.SinkIfindex, pass ? "pass" : "drop"),
+                (iface, (long)ifindex, pass ? "pass" : "drop"),
                 (attached.Text("interface"), attached.Integer("ifindex"), attached.Text("mode")));
             return new RunningSink(process);
         }

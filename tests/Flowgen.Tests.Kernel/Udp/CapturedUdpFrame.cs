@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Net;
+using System.Net.NetworkInformation;
 using PacketDotNet;
 
 namespace Flowgen.Tests.Kernel.Udp;
@@ -13,6 +14,9 @@ public sealed record CapturedUdpFrame(
     int WireSize, IPAddress Source, IPAddress Destination, int SourcePort, int DestinationPort,
     bool LengthsMatch, bool ChecksumsValid, byte[] Payload)
 {
+    public PhysicalAddress SourceMac { get; init; } = PhysicalAddress.None;
+    public PhysicalAddress DestinationMac { get; init; } = PhysicalAddress.None;
+
     const int Fcs = 4;
     const int EthernetHeader = 14;
     const int Ipv6Header = 40;
@@ -20,7 +24,7 @@ public sealed record CapturedUdpFrame(
     /// <summary>A UDP frame over IPv4 or IPv6, or null for anything else.</summary>
     public static CapturedUdpFrame? Parse(byte[] frame)
     {
-        if (Packet.ParsePacket(LinkLayers.Ethernet, frame) is not EthernetPacket { PayloadPacket: IPPacket ip }
+        if (Packet.ParsePacket(LinkLayers.Ethernet, frame) is not EthernetPacket { PayloadPacket: IPPacket ip } ethernet
             || ip.PayloadPacket is not UdpPacket udp)
             return null;
         int ipBytes = frame.Length - EthernetHeader;
@@ -28,14 +32,18 @@ public sealed record CapturedUdpFrame(
         bool lengths = ip is IPv4Packet v4 ? v4.TotalLength == ipBytes : ((IPv6Packet)ip).PayloadLength == udpBytes;
         bool checksums = udp.ValidUdpChecksum && (ip is not IPv4Packet v4Header || v4Header.ValidIPChecksum);
         return new CapturedUdpFrame(frame.Length + Fcs, ip.SourceAddress, ip.DestinationAddress, udp.SourcePort, udp.DestinationPort,
-            lengths && udp.Length == udpBytes, checksums, udp.PayloadData ?? []);
+            lengths && udp.Length == udpBytes, checksums, udp.PayloadData ?? [])
+        {
+            SourceMac = ethernet.SourceHardwareAddress,
+            DestinationMac = ethernet.DestinationHardwareAddress,
+        };
     }
 
     /// <summary>The probe at the start of the payload, or null when it has none (wrong magic or too short).</summary>
     public Probe? ReadProbe() => Probe.Read(Payload);
 
     public override string ToString() =>
-        $"{Source}:{SourcePort} > {Destination}:{DestinationPort} {WireSize} B{(LengthsMatch ? "" : " BAD LENGTH")}{(ChecksumsValid ? "" : " BAD CHECKSUM")}";
+        $"{SourceMac} > {DestinationMac} {Source}:{SourcePort} > {Destination}:{DestinationPort} {WireSize} B{(LengthsMatch ? "" : " BAD LENGTH")}{(ChecksumsValid ? "" : " BAD CHECKSUM")}";
 }
 
 /// <summary>struct flowgen_probe (bpf/flowgen.h), read back in network byte order.</summary>
