@@ -11,22 +11,10 @@ seconds=${BENCH_SECONDS:-5}
 rounds=${BENCH_ROUNDS:-3}
 source "$(dirname "$0")/lib.sh"
 
-# pair PAIR QUEUES SUBNET: veth PAIR-g (generator) / PAIR-s (sink), QUEUES receive queues each
-pair() {
-  ip -n "$gen" link add "$1-g" numtxqueues "$2" numrxqueues "$2" type veth \
-    peer name "$1-s" numtxqueues "$2" numrxqueues "$2" netns "$sink"
-  ip -n "$gen" addr add "$3.1/24" dev "$1-g"
-  ip -n "$sink" addr add "$3.2/24" dev "$1-s"
-  ip -n "$gen" link set "$1-g" up
-  ip -n "$sink" link set "$1-s" up
-  ip netns exec "$sink" "${flowgen[@]}" sink "$1-s" --json -I 0.1 >"$out/$1.sink.log" &
-  bench_pids+=("$!")
-  until grep -q '"attached"' "$out/$1.sink.log"; do sleep 0.1; done
-}
 pair mq "$(nproc)" 198.18.0
 pair sq 1 198.18.1
 
-sink_total() { grep -o '"packets":[0-9]*' "$out/$1.sink.log" | tail -n 1 | cut -d: -f2; }
+sink_total() { grep -o '"packets":[0-9]*' "$out/$1.log" | tail -n 1 | cut -d: -f2; }
 
 # settle: wait until the sink's count stops moving (frames in flight have landed)
 settled_total() {
