@@ -4,8 +4,9 @@
 # --stamp, --latency with `flowgen reflect` at the far end, on 1 and 2 threads. Mpps and Gbit/s
 # (wire bytes, FCS included) are counted at the far end; each case runs BENCH_SECONDS,
 # interleaved over BENCH_ROUNDS rounds; median and range are kept, with the load average.
-# BENCH_BASELINE=DIR (a build output holding flowgen.dll, e.g. of an older commit) adds the
-# rewriting cases run by that build too, for comparing the per-frame work of two versions.
+# BENCH_BASELINE=DIR (a build output holding flowgen.dll, e.g. of an older commit) runs the
+# random-flows and --stamp cases on that build too, each right after this one's, to compare the
+# per-frame work of two versions; BENCH_ONLY=REGEX keeps the cases whose name matches.
 # Needs root. Traffic stays on veth pairs between two namespaces this script creates.
 set -euo pipefail
 
@@ -70,12 +71,20 @@ cases=(
   "imix, 2 threads|mq|0|new|-t 2 -s imix"
   "--stamp 86 B, 2 threads|mq|86|new|-t 2 -s 86 --stamp"
 )
+# The baseline runs each rewriting case right after this build does.
 if ((${#baseline[@]})); then
-  cases+=(
-    "baseline: 1024 random flows 64 B, 1 thread|mq|64|base|-p 10000-11023 --flow-order random"
-    "baseline: imix, 1 thread|mq|0|base|-s imix"
-    "baseline: --stamp 86 B, 1 thread|mq|86|base|-s 86 --stamp"
-  )
+  all=()
+  for c in "${cases[@]}"; do
+    all+=("$c")
+    case "$c" in "1024 random flows"* | "--stamp 86 B, 1 thread|"*) all+=("baseline: ${c/|new|/|base|}") ;; esac
+  done
+  cases=("${all[@]}")
+fi
+# BENCH_ONLY=REGEX keeps the cases whose name matches.
+if [ -n "${BENCH_ONLY:-}" ]; then
+  all=()
+  for c in "${cases[@]}"; do [[ "${c%%|*}" =~ $BENCH_ONLY ]] && all+=("$c"); done
+  cases=("${all[@]}")
 fi
 
 echo "machine: $(nproc) vCPU, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//'), Linux $(uname -r), $(date -u +%F)"

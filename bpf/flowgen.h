@@ -33,7 +33,7 @@ struct gen_range {
 	__u32 count;
 };
 
-/* The template's headers the generator restores in every frame: Ethernet (with an 802.1Q tag),
+/* The template's headers a stamping generator restores in every frame: Ethernet (with an 802.1Q tag),
  * IPv4 or IPv6 and UDP, at most 4 + 14 + 40 + 8 = 66 bytes. */
 #define FLOWGEN_HEADER_WORDS 8
 
@@ -54,10 +54,11 @@ struct gen_config {
 	struct gen_range src_port;
 	struct gen_range dst_port;
 	struct gen_size_class size_classes[FLOWGEN_SIZE_CLASSES];
-	/* header_len: 0, or the bytes of the template's headers written into every frame before its
-	 * dynamic fields (live-frames pages are recycled holding whatever a receiver on a veth pair
-	 * wrote there, e.g. flowgen reflect's swapped MACs and addresses). header_words hold its
-	 * bytes [0, 8 * (header_len / 8)); header_tail its last 8 bytes (overlapping the words). */
+	/* header_len: 0, or (stamping jobs) the bytes of the template's headers written into every
+	 * frame before its dynamic fields (live-frames pages are recycled holding whatever a receiver
+	 * on a veth pair wrote there: flowgen reflect's swapped MACs, addresses and ports).
+	 * header_words hold its bytes [0, 8 * (header_len / 8)); header_tail its last 8 bytes
+	 * (overlapping the words). */
 	__u32 header_len;
 	__u32 reserved;
 	__u64 header_words[FLOWGEN_HEADER_WORDS];

@@ -31,15 +31,16 @@ internal static class UdpGeneratorConfig
         };
         config.Rewrite = config.Stamp != 0 || config.FlowCount > 1 || config.SizeClassCount > 1 ? 1u : 0u;
         WriteSizeClasses(ref config, job.SizeClasses);
-        if (config.Rewrite != 0)
+        if (config.Stamp != 0)
             WriteHeader(ref config, template);
         return config;
     }
 
     /// <summary>
-    /// The template's headers (Ethernet to UDP), which the program writes into every frame it
-    /// rewrites: a live-frames page comes back holding whatever was last written there, and on a
-    /// veth pair the receiver's XDP program (flowgen reflect) writes into the generator's own pages.
+    /// The template's headers (Ethernet to UDP), which the program writes into every probe frame: a
+    /// live-frames page comes back holding whatever was last written there, and on a veth pair
+    /// flowgen reflect swaps MACs, addresses and ports in the generator's own pages. It changes
+    /// probes only, so other jobs skip these stores (bench/udp-features.sh measures them).
     /// </summary>
     private static void WriteHeader(ref GenConfig config, FrameTemplate template)
     {
