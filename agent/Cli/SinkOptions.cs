@@ -1,3 +1,4 @@
+using System.Net;
 using Flowgen.Contract;
 
 namespace Flowgen.Cli;
@@ -8,15 +9,24 @@ internal sealed record SinkOptions(string Interface, bool Pass, bool Verify, Tim
     /// <summary>Count arrivals into time bins this long and print them at the end; null: no timeline.</summary>
     public TimeSpan? TimelineBin { get; init; }
 
+    /// <summary>Serve Prometheus /metrics on this port while the sink runs; null: no server.</summary>
+    public int? MetricsPort { get; init; }
+
+    /// <summary>The address the metrics server listens on; null: every address.</summary>
+    public IPAddress? MetricsBind { get; init; }
+
     private static readonly OptionSpec PassOption = new("pass", null, null, "pass counted frames to the stack instead of dropping them");
     private static readonly OptionSpec VerifyOption = new("verify", null, null,
         "check the sequence numbers of probes (flowgen udp --stamp): received, lost, duplicated and reordered per flow");
     private static readonly OptionSpec TimelineOption = new("timeline", null, "BIN",
         "count arrivals in time bins of BIN (e.g. 10ms, at least 1ms) from the start and print them at the end", "off");
+    private static readonly OptionSpec MetricsPortOption = new("metrics-port", null, "PORT",
+        "serve Prometheus /metrics on PORT while running: frames and bytes received, with --verify the probe counts", "off");
+    private static readonly OptionSpec MetricsBindOption = new("metrics-bind", null, "ADDR", "address the metrics server listens on", "all addresses");
     private static readonly OptionSpec IntervalOption = ReportingOptions.Interval;
     private static readonly OptionSpec DurationOption = ReportingOptions.Duration;
     private static readonly OptionSpec JsonOption = ReportingOptions.Json;
-    private static readonly OptionSpec[] All = [PassOption, VerifyOption, TimelineOption, IntervalOption, DurationOption, JsonOption, OptionSpec.Help];
+    private static readonly OptionSpec[] All = [PassOption, VerifyOption, TimelineOption, MetricsPortOption, MetricsBindOption, IntervalOption, DurationOption, JsonOption, OptionSpec.Help];
 
     public static string Help => HelpFormatter.Format(
         "flowgen sink [options] IFACE",
@@ -47,11 +57,15 @@ internal sealed record SinkOptions(string Interface, bool Pass, bool Verify, Tim
             options = arg.Option == PassOption ? options with { Pass = true }
                 : arg.Option == VerifyOption ? options with { Verify = true }
                 : arg.Option == TimelineOption ? options with { TimelineBin = ParseTimelineBin(arg.Value!) }
+                : arg.Option == MetricsPortOption ? options with { MetricsPort = ValueParsers.Integer(arg.Value!, MetricsPortOption.DisplayName, 1, ushort.MaxValue) }
+                : arg.Option == MetricsBindOption ? options with { MetricsBind = ValueParsers.Address(arg.Value!, MetricsBindOption.DisplayName) }
                 : arg.Option == IntervalOption ? options with { Interval = ValueParsers.Duration(arg.Value!, IntervalOption.DisplayName) }
                 : arg.Option == DurationOption ? options with { Duration = ValueParsers.Duration(arg.Value!, DurationOption.DisplayName) }
                 : arg.Option == JsonOption ? options with { Json = true }
                 : throw new UsageException($"{arg.Option.DisplayName} is not a sink option");
         }
+        if (options.MetricsBind is not null && options.MetricsPort is null)
+            throw new UsageException($"{MetricsBindOption.DisplayName} needs {MetricsPortOption.DisplayName}: give the port to serve /metrics on");
         return options with { Interface = iface ?? throw new UsageException("missing interface: flowgen sink [options] IFACE") };
     }
 

@@ -13,7 +13,7 @@ namespace Flowgen.Control;
 internal sealed class AgentMetrics
 {
     /// <summary>The Prometheus text exposition format, version 0.0.4.</summary>
-    public const string ContentType = "text/plain; version=0.0.4; charset=utf-8";
+    public const string ContentType = MetricsEndpoint.ContentType;
 
     private readonly CollectorRegistry _registry = Metrics.NewCustomRegistry();
 
@@ -105,6 +105,5 @@ internal sealed class AgentMetrics
     }
 
     /// <summary>Collects (reading the job) and writes every series in <see cref="ContentType"/>.</summary>
-    public Task ExportAsync(Stream destination, CancellationToken ct) =>
-        _registry.CollectAndExportAsTextAsync(destination, ExpositionFormat.PrometheusText, ct);
+    public Task ExportAsync(Stream destination, CancellationToken ct) => MetricsEndpoint.ExportAsync(_registry, destination, ct);
 }

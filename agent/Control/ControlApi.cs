@@ -22,7 +22,7 @@ internal sealed class ControlApi(
     {
         routes.MapGet("/healthz", () => Results.Text("ok\n"));
         routes.MapGet("/readyz", Ready);
-        routes.MapGet("/metrics", ServeMetricsAsync);
+        MetricsEndpoint.Map(routes, metrics.ExportAsync);
 
         RouteGroupBuilder control = routes.MapGroup("/v1");
         control.AddEndpointFilter(new BearerTokenFilter(token));
@@ -44,12 +44,6 @@ internal sealed class ControlApi(
         return state.IsReady()
             ? Results.Text($"ready: {state}\n")
             : Results.Text($"not ready: {state}\n", statusCode: StatusCodes.Status503ServiceUnavailable);
-    }
-
-    private async Task ServeMetricsAsync(HttpContext context)
-    {
-        context.Response.ContentType = AgentMetrics.ContentType;
-        await metrics.ExportAsync(context.Response.Body, context.RequestAborted);
     }
 
     private async Task<IResult> StartAsync(HttpRequest request)

@@ -19,35 +19,51 @@ public sealed class RunningSink : IAsyncDisposable
     // Its own bound, far beyond any test, so it ends even if nothing stops it.
     const string SafetyDuration = "120s";
 
-    RunningSink(FlowgenProcess process) => Process = process;
+    readonly string _namespace;
+
+    RunningSink(FlowgenProcess process, string ns, int? metricsPort)
+    {
+        Process = process;
+        _namespace = ns;
+        MetricsPort = metricsPort;
+    }
 
     public FlowgenProcess Process { get; }
 
+    /// <summary>Where its /metrics listens on its namespace's loopback (started with metrics); else null.</summary>
+    public int? MetricsPort { get; }
+
     /// <summary>Starts the sink and returns once its XDP program is attached; <paramref name="verify"/> adds --verify.</summary>
     /// <param name="timeline">A --timeline bin (e.g. "1ms"): the summary is followed by a timeline (<see cref="Timeline"/>).</param>
-    public static Task<RunningSink> StartAsync(IGeneratorSinkBed bed, bool pass = false, bool verify = false, string? timeline = null) =>
-        StartAsync(bed.SinkNamespace, bed.SinkInterface, bed.SinkIfindex, pass, verify, timeline);
+    /// <param name="metrics">Serve /metrics on a free port of the sink namespace's loopback (<see cref="ScrapeAsync"/>).</param>
+    public static Task<RunningSink> StartAsync(IGeneratorSinkBed bed, bool pass = false, bool verify = false, string? timeline = null,
+        bool metrics = false) =>
+        StartAsync(bed.SinkNamespace, bed.SinkInterface, bed.SinkIfindex, pass, verify, timeline, metrics);
 
     /// <summary>
     /// A passing sink on the generator's own veth: an XDP program there is what makes the sink side's
     /// XDP_TX frames (flowgen reflect) arrive — GRO alone does not flush them — and pass to its stack.
     /// </summary>
     public static Task<RunningSink> StartAtGeneratorAsync(VethTestBed bed) =>
-        StartAsync(bed.GeneratorNamespace, bed.GeneratorInterface, bed.GeneratorIfindex, pass: true, verify: false, timeline: null);
+        StartAsync(bed.GeneratorNamespace, bed.GeneratorInterface, bed.GeneratorIfindex, pass: true, verify: false, timeline: null, metrics: false);
 
-    static async Task<RunningSink> StartAsync(string ns, string iface, int ifindex, bool pass, bool verify, string? timeline)
+    static async Task<RunningSink> StartAsync(string ns, string iface, int ifindex, bool pass, bool verify, string? timeline, bool metrics)
     {
         string[] mode = [.. pass ? ["--pass"] : Array.Empty<string>(), .. verify ? ["--verify"] : Array.Empty<string>()];
         string[] bins = timeline is null ? [] : ["--timeline", timeline];
+        int? metricsPort = metrics ? FreePort.OnLoopback(ns) : null;
+        string[] server = metricsPort is { } port
+            ? ["--metrics-port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--metrics-bind", "127.0.0.1"]
+            : [];
         var process = FlowgenProcess.Start(ns,
-            ["sink", "--json", "-I", "0.1", "--duration", SafetyDuration, .. mode, .. bins, iface]);
+            ["sink", "--json", "-I", "0.1", "--duration", SafetyDuration, .. mode, .. bins, .. server, iface]);
         try
         {
             var attached = JsonEvent.Parse(await process.WaitForLineAsync(line => JsonEvent.Is(line, "attached"), Patience));
             Assert.Equal(
                 (iface, (long)ifindex, pass ? "pass" : "drop"),
                 (attached.Text("interface"), attached.Integer("ifindex"), attached.Text("mode")));
-            return new RunningSink(process);
+            return new RunningSink(process, ns, metricsPort);
         }
         catch
         {
@@ -75,6 +91,13 @@ public sealed class RunningSink : IAsyncDisposable
         return SinkSummary.Parse(Process.StdoutLines, Describe());
     }
 
+    /// <summary>Its /metrics now, in the Prometheus text format (started with metrics).</summary>
+    public async Task<string> ScrapeAsync()
+    {
+        using var client = NamespaceHttp.ToLoopback(_namespace, MetricsPort ?? throw new InvalidOperationException("the sink was started without metrics"));
+        return await client.GetStringAsync("metrics");
+    }
+
     /// <summary>The timeline it printed when stopped (started with a timeline).</summary>
     public SinkTimeline Timeline() => SinkTimeline.Parse(Process.StdoutLines, Describe());
 
@@ -83,11 +106,12 @@ public sealed class RunningSink : IAsyncDisposable
     public ValueTask DisposeAsync() => Process.DisposeAsync();
 
     /// <summary>
-    /// Returns once the last interval's count is <paramref name="expected"/>, or once the intervals
+    /// Public for tests that look at the sink (its metrics) once it settled, before stopping it:
+    /// returns once the last interval's count is <paramref name="expected"/>, or once the intervals
     /// printed since the call show the same count for 0.3 s of the sink's own clock (or after 5 s,
     /// whatever it is then).
     /// </summary>
-    async Task SettleAsync(long? expected)
+    public async Task SettleAsync(long? expected = null)
     {
         var skip = Process.StdoutLines.Count;
         var deadline = DateTime.UtcNow + SettleLimit;
