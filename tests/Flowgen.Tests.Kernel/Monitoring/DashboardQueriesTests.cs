@@ -1,13 +1,15 @@
 using System.Globalization;
 using Flowgen.Tests.Kernel.Agent;
 using Flowgen.Tests.Kernel.TestBed;
+using Flowgen.Tests.Kernel.TestBed.Reports;
 
 namespace Flowgen.Tests.Kernel.Monitoring;
 
 /// <summary>
 /// The Grafana dashboard against a real Prometheus scraping three real agents — on the veth bed a UDP job
 /// sending IMIX into a dropping sink and a TCP job to a Linux receiver, at the same time: the UDP job
-/// attaches nothing to the generator's veth, the TCP job its ingress program, and the sink drops only UDP;
+/// attaches nothing to the generator's veth, the TCP job its ingress program, and the sink drops only UDP
+/// (it verifies the probes of a paced stamping `flowgen udp` and serves its metrics, for the loss and ordering row);
 /// on a second bed a paced UDP --latency job whose probes a flowgen reflect turns back (its return-path
 /// program needs that bed's generator veth, the reflector its sink veth) — and a real operator
 /// (reconciling a TrafficFlow on the API emulator), each with the labels a PodMonitor adds.
@@ -21,6 +23,9 @@ public sealed class DashboardQueriesTests
     const string LatencyFlow = "dash.rtt-1";
     // Paced, so that three jobs share the machine's CPUs; frames large enough for a probe.
     static readonly string[] LatencyJob = ["--latency", "-s", "128", "--rate", "20000"];
+    // Probes for the verifying sink; the test stops it, the duration only bounds it.
+    static readonly string[] StampedRun = ["--stamp", "-s", "128", "--rate", "20000", "--duration", "120s"];
+    const string SinkPod = "flowgen-sink-dash-0";
     // The sizes of -s imix on the bed's veth (MTU 1500) and of the latency job, as the size label has them.
     static readonly string[] ImixSizes = ["1518", "594", "64"];
     const string Node = "dash-node-1";
@@ -31,7 +36,8 @@ public sealed class DashboardQueriesTests
     static readonly TimeSpan ReceiverDeadline = TimeSpan.FromSeconds(180);
     // Each agent's own series, scraped after RunBeforeQueries.
     static readonly string[] RunningMetrics =
-        [$"{BedAgent.SentMetric}{{mode=\"udp\"}}", "flowgen_tcp_bytes_acknowledged_total", "flowgen_latency_rtt_seconds_count"];
+        [$"{BedAgent.SentMetric}{{mode=\"udp\"}}", "flowgen_tcp_bytes_acknowledged_total", "flowgen_latency_rtt_seconds_count",
+         "flowgen_sink_probes_received_total"];
     // Grafana's $__rate_interval is at least four scrape intervals.
     static readonly TimeSpan RateInterval = 4 * PrometheusServer.ScrapeInterval;
 
@@ -46,7 +52,7 @@ public sealed class DashboardQueriesTests
             $"panel \"{panel.Title}\" needs a title, the ${{datasource}} data source and targets with expressions"));
         await CleanBed.RunAsync(async bed => await CleanBed.RunAsync(async latencyBed =>
         {
-            await using var sink = await RunningSink.StartAsync(bed);
+            await using var sink = await RunningSink.StartAsync(bed, verify: true, metrics: true);
             await using var receiver = TcpPatternReceiver.Start(bed.SinkNamespace, bed.SinkIPv4, 0, 1, () => new TcpPatternVerifier(), ReceiverDeadline);
             // With a rate far above what it reaches, so that the rate panel's target series exist too.
             await using var agent = await BedAgent.StartArmedForFlowAsync(bed, Flow, "--rate", "100M", "-s", "imix");
@@ -56,12 +62,14 @@ public sealed class DashboardQueriesTests
             await using var latencyAgent = await BedAgent.StartArmedForFlowAsync(latencyBed, LatencyFlow, LatencyJob);
             // Prometheus runs on the first bed: it reaches the second bed's agent through a forwarder.
             await using var latencyAgentPort = LoopbackForwarder.Start(bed.GeneratorNamespace, latencyAgent.Port, latencyBed.GeneratorNamespace);
+            await using var sinkPort = LoopbackForwarder.Start(bed.GeneratorNamespace, sink.MetricsPort!.Value, bed.SinkNamespace);
             await using var flowOperator = await OperatorUnderTest.StartAsync(bed.GeneratorNamespace, Node);
             // Prometheus wants one job per scrape config; a PodMonitor would give all agent pods the same one.
             await using var prometheus = await PrometheusServer.StartAsync(bed.GeneratorNamespace,
                 [PodTarget("flowgen-agents", agent.Port, AgentNamespace, "flowgen-agent-dash-0", "agent"),
                  PodTarget("flowgen-agents-tcp", tcpAgent.Port, AgentNamespace, "flowgen-agent-dash-tcp-0", "agent"),
                  PodTarget("flowgen-agents-rtt", latencyAgentPort.Port, AgentNamespace, "flowgen-agent-dash-rtt-0", "agent"),
+                 PodTarget("flowgen-sinks", sinkPort.Port, AgentNamespace, SinkPod, "sink"),
                  PodTarget("flowgen-operator", flowOperator.Port, "flowgen-system", "flowgen-operator-0", "operator")]);
             var from = DateTimeOffset.UtcNow;
             await prometheus.WaitForSamplesAsync("flowgen_operator_leader == 1", Patience);
@@ -70,6 +78,7 @@ public sealed class DashboardQueriesTests
             await agent.StartAsync();
             await tcpAgent.StartAsync();
             await latencyAgent.StartAsync();
+            await using var stamped = UdpGenerator.Start(bed, IpVersion.IPv4, StampedRun);
             var runUntil = DateTimeOffset.UtcNow + RunBeforeQueries;
             var to = (await Task.WhenAll(RunningMetrics.Select(m => prometheus.WaitForScrapeAfterAsync(m, runUntil, Patience)))).Max();
 
@@ -86,6 +95,10 @@ public sealed class DashboardQueriesTests
             await tcpAgent.StopAsync();
             await latencyAgent.StopAsync();
             long reflected = await reflector.StopAsync();
+            stamped.Signal("INT");
+            var stampedExit = await stamped.WaitForExitAsync(Patience);
+            await sink.StopAsync();
+            var verified = SinkVerified.Parse(sink.Process.StdoutLines, sink.Describe());
 
             Assert.NotEmpty(results);
             var empty = results.Where(r => r.Series.Count == 0).Select(r => $"{r.Panel.Title} [{r.Target.RefId}]: {r.Expr}").ToList();
@@ -104,6 +117,12 @@ public sealed class DashboardQueriesTests
             Assert.Equal([LatencyFlow], results.Where(r => r.Expr.Contains("flowgen_latency_rtt_seconds", StringComparison.Ordinal))
                 .SelectMany(r => r.Series).Select(s => s.GetValueOrDefault("flow")).Distinct());
             Assert.True(reflected > 0, "the reflector turned no probe back");
+            // The loss and ordering row shows the verifying sink, which followed the stamped run's probes.
+            var sinkPanels = results.Where(r => r.Expr.Contains("flowgen_sink_", StringComparison.Ordinal)).ToList();
+            Assert.NotEmpty(sinkPanels);
+            Assert.All(sinkPanels.SelectMany(r => r.Series).Where(s => s.ContainsKey("pod")), s => Assert.Equal(SinkPod, s["pod"]));
+            Assert.True(stampedExit == 0 && verified.Received > 0,
+                $"the stamped run exited {stampedExit}; the sink followed {verified.Flows.Count} sequences and received {verified.Received} probes\n{sink.Describe()}");
             Assert.True(typo != results[0].Expr && typoSeries.Count == 0, $"`{typo}` gave data: the check cannot fail");
         }, new VethTestBedOptions { Variant = 1 }));
     }

@@ -37,7 +37,7 @@ public sealed partial class DashboardFileTests
         var panels = all.Where(p => (string?)p["type"] != "row").ToList();
 
         Assert.Equal(all.Count, all.Select(p => (int)p["id"]!).Distinct().Count());
-        Assert.Equal(["Traffic", "Errors", "Sizes and flows", "Latency", "TCP", "Agents", "Operator"], all.Where(p => (string?)p["type"] == "row").Select(p => (string?)p["title"]));
+        Assert.Equal(["Traffic", "Errors", "Sizes and flows", "Latency", "Loss and ordering", "TCP", "Agents", "Operator"], all.Where(p => (string?)p["type"] == "row").Select(p => (string?)p["title"]));
         Assert.NotEmpty(panels);
         Assert.All(panels, panel =>
         {
@@ -71,6 +71,12 @@ public sealed partial class DashboardFileTests
         Assert.Subset(queried.ToHashSet(), exported.Where(name => name.StartsWith("flowgen_tcp_", StringComparison.Ordinal)).ToHashSet());
         // So do the sizes, flows and latency rows.
         Assert.Subset(queried.ToHashSet(), new HashSet<string> { "flowgen_packets_sent_by_size_total", "flowgen_job_flows", "flowgen_latency_rtt_seconds_bucket" });
+        // The loss and ordering row shows what a verifying sink exports.
+        Assert.Subset(queried.ToHashSet(), new HashSet<string>
+        {
+            "flowgen_sink_packets_received_total", "flowgen_sink_probes_expected_total", "flowgen_sink_probes_received_total",
+            "flowgen_sink_probes_lost", "flowgen_sink_probes_duplicated_total", "flowgen_sink_probes_reordered_total",
+        });
     }
 
     [GeneratedRegex(@"\bflowgen_\w+")]
