@@ -11,7 +11,8 @@ public sealed class AgentRateTests
 {
     const int Before = 20_000;
     const int After = 100_000;
-    const double Tolerance = 0.10;
+    // What this test shows is the change; accuracy is RateTests' (2%). The margin is for a busy machine.
+    const double Tolerance = 0.25;
     static readonly TimeSpan ChangeAfter = TimeSpan.FromSeconds(1.5);
 
     [SkippableFact]
@@ -86,7 +87,7 @@ public sealed class AgentRateTests
     static Task<AgentResponse> PostRateAsync(AgentProcess agent, string rate) =>
         agent.SendAsync(HttpMethod.Post, "v1/rate", agent.Authorization, JsonContent.Create(new RateRequest(rate), options: ContractJson.Options));
 
-    /// <summary>Frames per second over [from, to) seconds of the timeline (from its first arrival), within 10%.</summary>
+    /// <summary>Frames per second over [from, to) seconds of the timeline (from its first arrival), within the tolerance.</summary>
     static void AssertRate(double expected, SinkTimeline timeline, double fromSeconds, double toSeconds, string describe)
     {
         int first = (int)(fromSeconds / timeline.BinSeconds), last = (int)(toSeconds / timeline.BinSeconds);
