@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0 OR MIT */
 /*
- * Finding a probe (struct flowgen_probe) in a received frame: Ethernet, at most one 802.1Q tag,
+ * Finding a probe (struct flowgen_probe) in a received frame: Ethernet, at most one 802.1Q or
+ * 802.1ad tag (eth_parse.h),
  * IPv4 (any header length, not a fragment) or IPv6 (UDP right after the fixed header), UDP,
  * then the probe at the start of the payload. Shared by the sink, the reflector and the
  * generator's return path.
@@ -13,9 +14,9 @@
 #include <linux/ip.h>
 #include <linux/ipv6.h>
 #include <linux/udp.h>
+#include "eth_parse.h"
 #include "flowgen.h"
 
-#define PROBE_ETH_P_8021Q 0x8100
 #define PROBE_IP_FRAGMENT_MASK 0x3fff /* more-fragments flag and fragment offset */
 
 /* Test `family`, not the pointers: the verifier can't tell a packet pointer from null. */
@@ -28,31 +29,15 @@ struct probe_frame {
 	struct flowgen_probe *probe;
 };
 
-struct probe_vlan_tag {
-	__be16 tci;
-	__be16 proto;
-};
-
 /* Returns 1 and fills `f` when the frame carries a whole probe, else 0. */
 static __always_inline int parse_probe(void *data, void *data_end, struct probe_frame *f)
 {
-	struct ethhdr *eth = data;
 	void *l3;
 	__be16 proto;
 
-	if ((void *)(eth + 1) > data_end)
+	if (!eth_skip_tag(data, data_end, &l3, &proto))
 		return 0;
-	proto = eth->h_proto;
-	l3 = eth + 1;
-	if (proto == bpf_htons(PROBE_ETH_P_8021Q)) {
-		struct probe_vlan_tag *tag = l3;
-
-		if ((void *)(tag + 1) > data_end)
-			return 0;
-		proto = tag->proto;
-		l3 = tag + 1;
-	}
-	f->eth = eth;
+	f->eth = data;
 	f->ip4 = 0;
 	f->ip6 = 0;
 	if (proto == bpf_htons(ETH_P_IP)) {

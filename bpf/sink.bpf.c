@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0 OR MIT
 /*
  * The counting sink, attached to the receiving interface with a bpf_link. It counts test
- * traffic (IPv4 and IPv6 UDP) and drops it, or passes it when asked; everything else
+ * traffic (IPv4 and IPv6 UDP, untagged or behind one VLAN tag) and drops it, or passes it when asked; everything else
  * (ARP, neighbour discovery, the host's own traffic) goes to the stack untouched. With verify
  * set it also checks the sequence numbers of probes (bpf/sink_verify.h).
  */
@@ -12,6 +12,7 @@
 #include <linux/ipv6.h>
 #include <bpf/bpf_helpers.h>
 #include <bpf/bpf_endian.h>
+#include "eth_parse.h"
 #include "flowgen.h"
 #include "sink_verify.h"
 #include "timeline.h"
@@ -32,16 +33,17 @@ struct {
 
 static __always_inline int is_udp(void *data, void *data_end)
 {
-	struct ethhdr *eth = data;
+	void *l3;
+	__be16 proto;
 
-	if ((void *)(eth + 1) > data_end)
+	if (!eth_skip_tag(data, data_end, &l3, &proto))
 		return 0;
-	if (eth->h_proto == bpf_htons(ETH_P_IP)) {
-		struct iphdr *ip = (void *)(eth + 1);
+	if (proto == bpf_htons(ETH_P_IP)) {
+		struct iphdr *ip = l3;
 		return (void *)(ip + 1) <= data_end && ip->protocol == IPPROTO_UDP;
 	}
-	if (eth->h_proto == bpf_htons(ETH_P_IPV6)) {
-		struct ipv6hdr *ip6 = (void *)(eth + 1);
+	if (proto == bpf_htons(ETH_P_IPV6)) {
+		struct ipv6hdr *ip6 = l3;
 		return (void *)(ip6 + 1) <= data_end && ip6->nexthdr == IPPROTO_UDP;
 	}
 	return 0;
