@@ -8,6 +8,7 @@ namespace Flowgen.Tests.Kernel.Probes;
 /// <c>flowgen udp --latency</c> on the veth bed with <c>flowgen reflect</c> at the far end: every raw
 /// round trip the generator logged has send ≤ reflect ≤ return (one machine, one clock), there is one
 /// per probe the reflector turned back, each is under 10 ms, and the summary agrees with the log.
+/// With <c>--vlan</c> the reflector keeps the 802.1Q tag and the return path reads behind it.
 /// </summary>
 public sealed class LatencyRunTests
 {
@@ -17,17 +18,20 @@ public sealed class LatencyRunTests
     [SkippableTheory]
     [InlineData(IpVersion.IPv4)]
     [InlineData(IpVersion.IPv6)]
-    public async Task Every_reflected_probe_comes_back_as_one_ordered_sample_under_10_ms(IpVersion version)
+    [InlineData(IpVersion.IPv4, "100")]
+    [InlineData(IpVersion.IPv6, "100")]
+    public async Task Every_reflected_probe_comes_back_as_one_ordered_sample_under_10_ms(IpVersion version, string? vlan = null)
     {
         KernelRequirement.EnsureRoot();
         await CleanBed.RunAsync(async bed =>
         {
-            string log = Path.Combine(Path.GetTempPath(), $"flowgen-latency-{Environment.ProcessId}-{version}.csv");
+            string log = Path.Combine(Path.GetTempPath(), $"flowgen-latency-{Environment.ProcessId}-{version}-{vlan}.csv");
+            string[] tag = vlan is null ? [] : ["--vlan", vlan];
             try
             {
                 await using var reflector = await RunningReflector.StartAsync(bed);
-                var run = await UdpGenerator.RunAsync(bed, version, "--latency", "--latency-log", log, "-s", "128",
-                    "-n", Count.ToString(CultureInfo.InvariantCulture));
+                var run = await UdpGenerator.RunAsync(bed, version, ["--latency", "--latency-log", log, "-s", "128",
+                    "-n", Count.ToString(CultureInfo.InvariantCulture), .. tag]);
                 long reflected = await reflector.StopAsync();
                 Assert.True(run.Summary.Result == "completed", run.Describe());
 

@@ -26,9 +26,33 @@ public static class ProbeFrames
     public const ushort SenderPort = 40000;
     public const ushort ReceiverPort = 9;
 
-    /// <summary>One probe frame from the sender to the receiver, its payload exactly the probe (or longer).</summary>
+    public const ushort Ieee8021Q = 0x8100;
+    public const ushort Ieee8021AD = 0x88a8;
+    public const ushort TagControl = 100;
+    const int MacsLength = 12;
+
+    /// <summary>
+    /// One probe frame from the sender to the receiver, its payload exactly the probe (or longer);
+    /// with a <paramref name="tagProtocol"/> (<see cref="Ieee8021Q"/> or <see cref="Ieee8021AD"/>) it
+    /// carries one VLAN tag with TCI <see cref="TagControl"/>.
+    /// </summary>
     public static byte[] Build(IpVersion version, ushort stream, uint flow, ulong seq, ulong sentNs = 0, ulong reflectedNs = 0,
-        uint magic = Magic, int extraPayload = 0)
+        uint magic = Magic, int extraPayload = 0, ushort tagProtocol = 0)
+    {
+        var frame = BuildUntagged(version, stream, flow, seq, sentNs, reflectedNs, magic, extraPayload);
+        if (tagProtocol == 0)
+            return frame;
+        var tag = new byte[FrameSizes.VlanTag];
+        BinaryPrimitives.WriteUInt16BigEndian(tag, tagProtocol);
+        BinaryPrimitives.WriteUInt16BigEndian(tag.AsSpan(2), TagControl);
+        return [.. frame.AsSpan(0, MacsLength), .. tag, .. frame.AsSpan(MacsLength)];
+    }
+
+    /// <summary>The frame's VLAN tag (TPID and TCI, as on the wire) and the frame without it.</summary>
+    public static (byte[] Tag, byte[] Untagged) Untag(byte[] frame) =>
+        (frame[MacsLength..(MacsLength + FrameSizes.VlanTag)], [.. frame.AsSpan(0, MacsLength), .. frame.AsSpan(MacsLength + FrameSizes.VlanTag)]);
+
+    static byte[] BuildUntagged(IpVersion version, ushort stream, uint flow, ulong seq, ulong sentNs, ulong reflectedNs, uint magic, int extraPayload)
     {
         var probe = new byte[ProbeLength];
         BinaryPrimitives.WriteUInt32BigEndian(probe, magic);

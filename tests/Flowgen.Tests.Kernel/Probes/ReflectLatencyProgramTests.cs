@@ -21,17 +21,26 @@ public sealed class ReflectLatencyProgramTests
     [SkippableTheory]
     [InlineData(IpVersion.IPv4)]
     [InlineData(IpVersion.IPv6)]
-    public void A_probe_goes_back_swapped_stamped_and_with_a_valid_checksum(IpVersion version)
+    [InlineData(IpVersion.IPv4, ProbeFrames.Ieee8021Q)]
+    [InlineData(IpVersion.IPv6, ProbeFrames.Ieee8021AD)]
+    public void A_probe_goes_back_swapped_stamped_and_with_a_valid_checksum(IpVersion version, ushort tagProtocol = 0)
     {
         KernelRequirement.EnsureRoot();
         using var reflector = ReflectProgram.Load();
         ulong sent = Now();
-        var frame = ProbeFrames.Build(version, 3, 4, 77, sentNs: sent, extraPayload: 13);
+        var frame = ProbeFrames.Build(version, 3, 4, 77, sentNs: sent, extraPayload: 13, tagProtocol: tagProtocol);
 
         var (verdict, output) = XdpTestRun.RunOnce(reflector.Program.Fd, frame);
         ulong after = Now();
 
         Assert.Equal(XdpTx, verdict);
+        if (tagProtocol != 0)
+        {
+            // The tag goes back as it came; the rest is checked as an untagged frame.
+            var (tag, untagged) = ProbeFrames.Untag(output);
+            Assert.Equal(ProbeFrames.Untag(frame).Tag, tag);
+            output = untagged;
+        }
         var ethernet = Assert.IsType<EthernetPacket>(Packet.ParsePacket(LinkLayers.Ethernet, output));
         var ip = Assert.IsAssignableFrom<IPPacket>(ethernet.PayloadPacket);
         var udp = Assert.IsType<UdpPacket>(ip.PayloadPacket);
@@ -66,8 +75,11 @@ public sealed class ReflectLatencyProgramTests
         Assert.Equal(new ReflectCounters(0, 2), reflector.ReadCounters());
     }
 
-    [SkippableFact]
-    public void A_reflected_probe_becomes_one_sample_with_its_times_in_order_and_is_dropped()
+    [SkippableTheory]
+    [InlineData((ushort)0)]
+    [InlineData(ProbeFrames.Ieee8021Q)]
+    [InlineData(ProbeFrames.Ieee8021AD)]
+    public void A_reflected_probe_becomes_one_sample_with_its_times_in_order_and_is_dropped(ushort tagProtocol)
     {
         KernelRequirement.EnsureRoot();
         using var reflector = ReflectProgram.Load();
@@ -76,7 +88,7 @@ public sealed class ReflectLatencyProgramTests
         ulong first = Now();
         for (ulong seq = 0; seq < Probes; seq++)
         {
-            var (_, reflected) = XdpTestRun.RunOnce(reflector.Program.Fd, ProbeFrames.Build(IpVersion.IPv6, 1, 2, seq, sentNs: Now()));
+            var (_, reflected) = XdpTestRun.RunOnce(reflector.Program.Fd, ProbeFrames.Build(IpVersion.IPv6, 1, 2, seq, sentNs: Now(), tagProtocol: tagProtocol));
             Assert.Equal(XdpDrop, XdpTestRun.RunOnce(receiver.Program.Fd, reflected).Verdict);
         }
         ulong last = Now();

@@ -8,7 +8,8 @@ namespace Flowgen.Tests.Kernel.Probes;
 /// <c>flowgen udp --stamp</c> → <c>flowgen wire --drop P</c> → <c>flowgen sink --verify</c>: the sink's
 /// lost count is exactly what the wire's own counter says it dropped, less the frames it dropped
 /// after the last one that arrived (a receiver can't see those; with one thread and one flow the
-/// generator's sent count tells them: sent − expected).
+/// generator's sent count tells them: sent − expected). Probes behind an 802.1Q tag (<c>--vlan</c>)
+/// are verified the same.
 /// </summary>
 public sealed class SinkVerifyLossTests
 {
@@ -19,14 +20,17 @@ public sealed class SinkVerifyLossTests
     [InlineData(IpVersion.IPv6, "0")]
     [InlineData(IpVersion.IPv4, "1")]
     [InlineData(IpVersion.IPv6, "5")]
-    public async Task The_sink_counts_as_lost_exactly_what_the_wire_dropped(IpVersion version, string percent)
+    [InlineData(IpVersion.IPv4, "0", "100")]
+    [InlineData(IpVersion.IPv6, "0", "100")]
+    public async Task The_sink_counts_as_lost_exactly_what_the_wire_dropped(IpVersion version, string percent, string? vlan = null)
     {
         KernelRequirement.EnsureRoot();
         await CleanBed.RunAsync(() => WireTestBed.CreateAsync(), async bed =>
         {
             await using var wire = await RunningWire.StartAsync(bed, "--drop", percent, "--lose", "udp-tcp");
             await using var sink = await RunningSink.StartAsync(bed, verify: true);
-            var run = await UdpGenerator.RunAsync(bed, version, "--stamp", "-s", "128", "-t", "1", "-n", Count.ToString(CultureInfo.InvariantCulture));
+            string[] tag = vlan is null ? [] : ["--vlan", vlan];
+            var run = await UdpGenerator.RunAsync(bed, version, ["--stamp", "-s", "128", "-t", "1", "-n", Count.ToString(CultureInfo.InvariantCulture), .. tag]);
             Assert.True(run.Summary.Result == "completed", run.Describe());
             var received = await sink.StopWhenStableAsync();
             var verified = SinkVerified.Parse(sink.Process.StdoutLines, sink.Describe());

@@ -8,7 +8,7 @@ namespace Flowgen.Tests.Kernel.Probes;
 /// The sink's --verify path (bpf/sink.bpf.c, sink_verify.h), run by the kernel with BPF_PROG_RUN on
 /// hand-made probe frames in a chosen order, its account compared with a plain model of the
 /// definitions (distinct seqs received, gaps below the highest lost, repeats duplicated, first
-/// arrivals below an earlier higher seq reordered).
+/// arrivals below an earlier higher seq reordered), untagged or behind an 802.1Q or 802.1ad tag.
 /// </summary>
 public sealed class SinkVerifyProgramTests
 {
@@ -17,13 +17,15 @@ public sealed class SinkVerifyProgramTests
     [SkippableTheory]
     [InlineData(IpVersion.IPv4)]
     [InlineData(IpVersion.IPv6)]
-    public void Late_packets_fill_gaps_and_repeats_count_as_duplicates(IpVersion version)
+    [InlineData(IpVersion.IPv4, ProbeFrames.Ieee8021AD)]
+    [InlineData(IpVersion.IPv6, ProbeFrames.Ieee8021Q)]
+    public void Late_packets_fill_gaps_and_repeats_count_as_duplicates(IpVersion version, ushort tagProtocol = 0)
     {
         KernelRequirement.EnsureRoot();
         using var sink = SinkProgram.Load(passTestTraffic: false, verify: true);
 
         foreach (ulong seq in new ulong[] { 0, 1, 3, 5, 2, 2, 4, 4, 7 })
-            Assert.Equal(XdpDrop, Run(sink, ProbeFrames.Build(version, 0, 0, seq)));
+            Assert.Equal(XdpDrop, Run(sink, ProbeFrames.Build(version, 0, 0, seq, tagProtocol: tagProtocol)));
 
         var flow = Assert.Single(sink.ReadVerification().Flows);
         Assert.Equal((8L, 7L, 1L, 2L, 2L, 0L), (flow.Expected, flow.Received, flow.Lost, flow.Duplicates, flow.Reordered, flow.Stale));
