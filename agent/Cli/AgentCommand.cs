@@ -29,7 +29,8 @@ internal static class AgentCommand
         IGeneratorJob job = options.Job;
         using var agentJob = new AgentJob(ct => ArmedJobs.ArmAsync(job, ct), log);
         using var rates = new RateSampler(agentJob.Snapshot);
-        var metrics = new AgentMetrics(agentJob.Snapshot, options.Flow, job.Interface, job.Mode, job is UdpJob { Latency: true }, job.FlowCount);
+        var metrics = new AgentMetrics(agentJob.Snapshot, options.Flow, job.Interface, job.Mode, job is UdpJob { Latency: true }, job.FlowCount,
+            JobInfoLabels.Of(job));
         var lifetime = new AgentLifetime(agentJob, log);
         AgentStatus Status() => AgentReport.Status(job, options.Flow, agentJob.Snapshot(), rates.Current);
         new ControlApi(agentJob, Status, metrics, lifetime, token).Map(app);

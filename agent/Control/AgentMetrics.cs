@@ -8,7 +8,8 @@ namespace Flowgen.Control;
 /// Values are read from the job — the BPF counters while it is armed or running — at scrape
 /// time, so a scrape always sees the kernel's current counts and no thread polls for them.
 /// A TCP job adds its segments, resends, acknowledged bytes and send window; a UDP job its frames
-/// sent by size, and with --latency its round-trip histogram.
+/// sent by size, its shape (flowgen_job_info, <see cref="JobInfoLabels"/>), and with --latency its
+/// round-trip histogram.
 /// </summary>
 internal sealed class AgentMetrics
 {
@@ -21,7 +22,9 @@ internal sealed class AgentMetrics
     /// <param name="mode">The job's <see cref="IGeneratorJob.Mode"/>: a label, and "tcp" adds the TCP series.</param>
     /// <param name="measuresLatency">A UDP job with --latency: adds the round-trip histogram.</param>
     /// <param name="flows">The job's <see cref="IGeneratorJob.FlowCount"/>.</param>
-    public AgentMetrics(Func<JobSnapshot> read, string? flow, string iface, string mode, bool measuresLatency = false, long flows = 1)
+    /// <param name="shape">Values for <see cref="JobInfoLabels.Names"/> (<see cref="JobInfoLabels.Of"/>); null: no flowgen_job_info.</param>
+    public AgentMetrics(Func<JobSnapshot> read, string? flow, string iface, string mode, bool measuresLatency = false, long flows = 1,
+        IReadOnlyList<string>? shape = null)
     {
         IMetricFactory factory = Metrics.WithCustomRegistry(_registry).WithLabels(new Dictionary<string, string>
         {
@@ -58,6 +61,12 @@ internal sealed class AgentMetrics
         LatencyMetrics? latency = measuresLatency ? new LatencyMetrics(factory) : null;
 
         build.WithLabels(BuildInfo.Version).Set(1);
+        if (shape is not null)
+        {
+            factory.CreateGauge("flowgen_job_info",
+                "Always 1; a UDP job's shape is in the labels: vlan (--vlan, empty when untagged), sizes (-s), flow_order, probes (none, stamp, latency).",
+                JobInfoLabels.Names).WithLabels([.. shape]).Set(1);
+        }
         flowCount.Set(flows);
         _registry.AddBeforeCollectCallback(() =>
         {

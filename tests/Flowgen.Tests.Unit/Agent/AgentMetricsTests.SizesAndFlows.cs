@@ -62,6 +62,30 @@ public partial class AgentMetricsTests
         Assert.Equal(4, TcpJob.Parse(["--flows", "4", "-i", "veth-gen", "198.18.0.2"]).FlowCount);
     }
 
+    [Theory]
+    [InlineData("--vlan 100:5 -s imix --flow-order random -d 4", "vlan=\"100:5\",sizes=\"imix\",flow_order=\"random\",probes=\"none\"")]
+    [InlineData("-s 128:7,1518:1 --stamp", "vlan=\"\",sizes=\"128:7,1518:1\",flow_order=\"seq\",probes=\"stamp\"")]
+    [InlineData("--latency -s 128", "vlan=\"\",sizes=\"128\",flow_order=\"seq\",probes=\"latency\"")]
+    public async Task The_job_info_is_1_with_the_udp_jobs_shape_in_its_labels(string options, string labels)
+    {
+        var job = UdpJob.Parse([.. options.Split(' ', StringSplitOptions.RemoveEmptyEntries), "-a", "198.18.0.2", "veth-gen"]);
+
+        string text = await ScrapeAsync(new AgentMetrics(() => _job, "udp-shape", "veth-gen", job.Mode, shape: JobInfoLabels.Of(job)));
+
+        var info = Assert.Single(Samples(text), s => s.Name == "flowgen_job_info");
+        Assert.Equal((labels + ",flow=\"udp-shape\",interface=\"veth-gen\",mode=\"udp\"", 1.0), (info.Labels, info.Value));
+        Assert.Contains("# TYPE flowgen_job_info gauge", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_tcp_job_has_no_job_info()
+    {
+        var job = TcpJob.Parse(["-i", "veth-gen", "198.18.0.2"]);
+
+        Assert.Null(JobInfoLabels.Of(job));
+        Assert.DoesNotContain("flowgen_job_info", await ScrapeAsync(new AgentMetrics(() => _job, "tcp", "veth-gen", job.Mode, shape: JobInfoLabels.Of(job))), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_tcp_job_has_no_series_by_size()
     {
