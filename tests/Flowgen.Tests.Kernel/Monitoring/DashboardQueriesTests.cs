@@ -21,8 +21,10 @@ public sealed class DashboardQueriesTests
     const string Flow = "dash.flow-1";
     const string TcpFlow = "dash.tcp-1";
     const string LatencyFlow = "dash.rtt-1";
-    // Paced, so that three jobs share the machine's CPUs; frames large enough for a probe.
-    static readonly string[] LatencyJob = ["--latency", "-s", "128", "--rate", "20000"];
+    // Paced, so that three jobs share the machine's CPUs; frames large enough for a probe; tagged, which
+    // the reflector keeps and the return path reads behind (and the job shape table shows).
+    const string Vlan = "100";
+    static readonly string[] LatencyJob = ["--latency", "-s", "128", "--rate", "20000", "--vlan", Vlan];
     // Probes for the verifying sink; the test stops it, the duration only bounds it.
     static readonly string[] StampedRun = ["--stamp", "-s", "128", "--rate", "20000", "--duration", "120s"];
     const string SinkPod = "flowgen-sink-dash-0";
@@ -117,6 +119,9 @@ public sealed class DashboardQueriesTests
             Assert.Equal([LatencyFlow], results.Where(r => r.Expr.Contains("flowgen_latency_rtt_seconds", StringComparison.Ordinal))
                 .SelectMany(r => r.Series).Select(s => s.GetValueOrDefault("flow")).Distinct());
             Assert.True(reflected > 0, "the reflector turned no probe back");
+            // The job shape table: only the tagged job has a vlan (Prometheus drops the others' empty one).
+            Assert.Equal([(LatencyFlow, Vlan)], LabelByFlow(results, "vlan"));
+            Assert.Equal([(Flow, "imix"), (LatencyFlow, "128")], LabelByFlow(results, "sizes"));
             // The loss and ordering row shows the verifying sink, which followed the stamped run's probes.
             var sinkPanels = results.Where(r => r.Expr.Contains("flowgen_sink_", StringComparison.Ordinal)).ToList();
             Assert.NotEmpty(sinkPanels);
