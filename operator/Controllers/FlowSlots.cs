@@ -9,12 +9,17 @@ namespace Flowgen.Operator.Controllers;
 internal static class FlowSlots
 {
     /// <summary>The slots recorded for this generation, or null when placement has yet to decide.</summary>
-    public static IReadOnlyList<AgentSlot>? Recorded(TrafficFlow flow)
-    {
-        if (flow.Status is not { Agents: { Count: > 0 } agents } status || status.ObservedGeneration != flow.Metadata.Generation)
-            return null;
-        return agents.Select(a => new AgentSlot(a.Node, a.Interface, DstMacOf(flow.Spec, a.Node, a.Interface))).ToList();
-    }
+    public static IReadOnlyList<AgentSlot>? Recorded(TrafficFlow flow) =>
+        flow.Status?.ObservedGeneration == flow.Metadata.Generation ? Placed(flow) : null;
+
+    /// <summary>
+    /// The slots of the run going on, whichever generation placed it (what a changed spec may retune in
+    /// place), each with the current spec's target MAC; null when nothing is placed.
+    /// </summary>
+    public static IReadOnlyList<AgentSlot>? Placed(TrafficFlow flow) =>
+        flow.Status is { Agents: { Count: > 0 } agents }
+            ? agents.Select(a => new AgentSlot(a.Node, a.Interface, DstMacOf(flow.Spec, a.Node, a.Interface))).ToList()
+            : null;
 
     private static string? DstMacOf(TrafficFlowSpec spec, string node, string iface) =>
         spec.Agents.Targets?.FirstOrDefault(t => t.Node == node && t.Interface == iface)?.DstMac;

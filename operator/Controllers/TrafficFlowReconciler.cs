@@ -114,7 +114,7 @@ internal sealed class TrafficFlowReconciler(
     /// </summary>
     private async Task<ReconcileResult?> RetuneAsync(TrafficFlow flow, CancellationToken ct)
     {
-        if (FlowStatuses.IsFinal(flow.Status?.Phase) || FlowSlots.Recorded(flow) is not { } slots)
+        if (FlowStatuses.IsFinal(flow.Status?.Phase) || FlowSlots.Placed(flow) is not { } slots)
             return null;
         var existing = await cluster.FlowPodsAsync(flow, ct);
         var pods = slots.Select(slot => AgentPods.For(slot, flow.Metadata.Name, existing)).ToList();

@@ -20,4 +20,13 @@ public sealed class FlowSlotsTests
         flow.Metadata.Generation = 3;
         Assert.Null(FlowSlots.Recorded(flow));
     }
+
+    [Fact]
+    public void The_slots_placed_under_an_older_generation_are_there_to_retune()
+    {
+        var flow = SampleFlows.Running();
+        flow.Metadata.Generation = 3;
+        Assert.Equal(FlowSlots.Recorded(SampleFlows.Running()), FlowSlots.Placed(flow));
+        Assert.NotNull(FlowSlots.Placed(flow));
+    }
 }
