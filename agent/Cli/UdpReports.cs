@@ -50,7 +50,7 @@ internal sealed class UdpReporter(TextWriter output, bool json, Func<GeneratorCo
             (null, { } d) => $"for {Contract.ValueFormat.Duration(d)}",
             _ => "until stopped",
         };
-        string rate = j.Rate is { } r ? string.Create(Numbers, $" at {r.FramesPerSecond(j.FrameSize):N0} packets/s") : "";
+        string rate = j.Rate is { } r ? string.Create(Numbers, $" at {r.FramesPerSecond(job.MeanWireSize([])):N0} packets/s") : "";
         output.WriteLine(string.Create(Numbers,
             $"flowgen udp: {Contract.AddressRange.Format(job.Source, j.SourceCount)} port {sourcePorts} -> "
             + $"{Contract.AddressRange.Format(j.Destination, j.DestinationCount)} port {ports} on {j.Interface} " +

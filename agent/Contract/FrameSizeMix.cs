@@ -37,6 +37,10 @@ public sealed record FrameSizeMix
 
     public int Largest => Sizes[^1].Size;
 
+    /// <summary>The weighted mean of <paramref name="sizes"/>: the mean frame of a long run.</summary>
+    public static double Mean(IReadOnlyList<WeightedFrameSize> sizes) =>
+        sizes.Sum(s => (double)s.Size * s.Weight) / sizes.Sum(s => s.Weight);
+
     /// <summary>
     /// The sizes for a family and an interface: IMIX's smallest raised to the family's smallest frame
     /// (66 for IPv6) and its largest lowered to <paramref name="largestWire"/>; a note says what changed.

@@ -107,7 +107,7 @@ public sealed partial record UdpJob : IGeneratorJob
             throw new UsageException("--latency-log writes the round trips --latency measures: add --latency");
         }
 
-        Rate?.CheckAtLeastMinimum(FrameSize, "-r/--rate");
+        Rate?.CheckAtLeastMinimum((int)Math.Round(MeanFrameSize), "-r/--rate");
 
         var largestRange = ushort.MaxValue - DestinationPort + 1;
         if (DynamicPorts > largestRange)

@@ -89,6 +89,14 @@ public sealed partial record UdpJob
     /// <summary>Sizes mixed per frame (-s 64:7,594:4,1518:1 or -s imix); null: every frame has <see cref="FrameSize"/>.</summary>
     public FrameSizeMix? SizeMix { get; init; }
 
+    /// <summary>
+    /// The mean frame on the wire (FCS included): <see cref="FrameSize"/>, or the mix's weighted mean
+    /// for the destination's family at most <see cref="FrameSizes.MaxWireSize"/> (the agent lowers IMIX's
+    /// largest further to the interface's MTU).
+    /// </summary>
+    public double MeanFrameSize =>
+        SizeMix is { } mix ? FrameSizeMix.Mean(mix.For(Destination.AddressFamily, Vlan is not null, FrameSizes.MaxWireSize).Sizes) : FrameSize;
+
     /// <summary>The smallest frame the job sends.</summary>
     public int SmallestFrameSize => SizeMix?.Smallest ?? FrameSize;
 

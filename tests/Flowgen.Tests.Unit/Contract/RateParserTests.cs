@@ -60,6 +60,18 @@ public class RateParserTests
     }
 
     [Theory]
+    [InlineData("imix", 362, "2896000bit/s")] // (64*7 + 594*4 + 1518) / 12 = 361.8
+    [InlineData("64:1,1000:1", 532, "4256000bit/s")]
+    public void Bit_rate_below_1k_frames_per_second_is_refused_for_the_mixs_mean_frame(string mix, int mean, string minimum)
+    {
+        string[] Job(string rate) => ["-a", "198.18.0.2", "-s", mix, "--rate", rate, "eth0"];
+        var message = Assert.Throws<UsageException>(() => UdpJob.Parse(Job("2Mbit"))).Message;
+        Assert.Contains($"below the slowest rate for {mean}-byte frames", message, StringComparison.Ordinal);
+        Assert.Contains(minimum, message, StringComparison.Ordinal);
+        Assert.Equal(new SendRate(5_000_000, RateUnit.BitsPerSecond), UdpJob.Parse(Job("5Mbit")).Rate);
+    }
+
+    [Theory]
     [InlineData("50k", "50000")]
     [InlineData("10Gbit", "10000000000bit")]
     [InlineData("1.5Gbit/s", "1500000000bit")]
