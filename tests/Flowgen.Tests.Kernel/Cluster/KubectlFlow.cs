@@ -42,6 +42,39 @@ public static class KubectlFlow
     /// <summary><c>kubectl delete -f … --wait</c>: returns once the flow is gone.</summary>
     public static Task DeleteAsync(this Kubectl kubectl, SampleFlow sample) => kubectl.RunAsync("delete", "-f", sample.FilePath, "--wait", Wait);
 
+    /// <summary><c>kubectl patch tf NAME --type merge -p PATCH</c>, e.g. <c>{"spec":{"udp":{"rate":"100k"}}}</c>.</summary>
+    public static Task PatchAsync(this Kubectl kubectl, SampleFlow sample, string mergePatch) =>
+        kubectl.RunAsync("patch", "tf", sample.Name, "--type", "merge", "-p", mergePatch);
+
+    /// <summary>The UIDs of the pods in the flow's namespace (<c>kubectl get pods</c>): a restarted agent has a new one.</summary>
+    public static async Task<IReadOnlyList<string>> PodUidsAsync(this Kubectl kubectl) =>
+        (await kubectl.RunAsync("get", "pods", "-o", "jsonpath={.items[*].metadata.uid}")).StandardOutput
+            .Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    /// <summary>
+    /// Polls <c>kubectl get events -o json</c> until one with <paramref name="reason"/> is about the flow;
+    /// returns its message.
+    /// </summary>
+    public static async Task<string> EventAsync(this Kubectl kubectl, SampleFlow sample, string reason)
+    {
+        var deadline = DateTime.UtcNow + Patience;
+        while (true)
+        {
+            var printed = await kubectl.RunAsync("get", "events", "-o", "json");
+            using var document = JsonDocument.Parse(printed.StandardOutput);
+            var message = document.RootElement.GetProperty("items").EnumerateArray()
+                .Where(e => e.GetProperty("reason").GetString() == reason
+                    && e.GetProperty("involvedObject").GetProperty("name").GetString() == sample.Name)
+                .Select(e => e.GetProperty("message").GetString() ?? "")
+                .FirstOrDefault();
+            if (message is not null)
+                return message;
+            if (DateTime.UtcNow >= deadline)
+                throw new TimeoutException($"kubectl get events never showed {reason} for {sample.Name}; last:\n{printed.StandardOutput}");
+            await Task.Delay(Poll);
+        }
+    }
+
     /// <summary>An integer of a status from <see cref="SucceededAsync"/>, e.g. <c>packetsSent</c>.</summary>
     public static long Long(this JsonElement status, string field) => status.GetProperty(field).GetInt64();
 

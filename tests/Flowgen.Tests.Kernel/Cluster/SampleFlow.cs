@@ -29,9 +29,13 @@ public sealed class SampleFlow : IDisposable
 
     public string FilePath { get; }
 
-    /// <summary><c>udp-basic.yaml</c>: UDP to <paramref name="destination"/> out of <paramref name="iface"/>.</summary>
-    public static SampleFlow Udp(string iface, IPAddress destination, int durationSeconds) =>
-        Adapt("udp-basic", iface, destination, "60s", durationSeconds, []);
+    /// <summary>
+    /// <c>udp-basic.yaml</c>: UDP to <paramref name="destination"/> out of <paramref name="iface"/>, at
+    /// <paramref name="rate"/> (spec.udp.rate) when one is given, else as fast as it goes.
+    /// </summary>
+    public static SampleFlow Udp(string iface, IPAddress destination, int durationSeconds, string? rate = null) =>
+        Adapt("udp-basic", iface, destination, "60s", durationSeconds,
+            rate is null ? [] : [("packetSize: 64", $"packetSize: 64\nrate: {rate}")]);
 
     /// <summary><c>tcp-basic.yaml</c>: <see cref="TcpFlows"/> streams to <paramref name="receiver"/> out of <paramref name="iface"/>.</summary>
     public static SampleFlow Tcp(string iface, IPEndPoint receiver, int durationSeconds) =>
@@ -63,12 +67,17 @@ public sealed class SampleFlow : IDisposable
         return new SampleFlow(name, directory, file);
     }
 
-    /// <summary>The lines with the one whose content is <paramref name="line"/> now <paramref name="replacement"/>, indented as it was.</summary>
+    /// <summary>
+    /// The lines with the one whose content is <paramref name="line"/> now <paramref name="replacement"/>
+    /// (one line or several, separated by \n), each indented as it was.
+    /// </summary>
     static string[] ReplaceOnce(string sample, string[] text, string line, string replacement)
     {
         var count = text.Count(l => l.Trim() == line);
         if (count != 1)
             throw new InvalidOperationException($"{sample} has the line `{line}` {count} times instead of once: adapt this test to the sample");
-        return text.Select(l => l.Trim() == line ? l[..l.IndexOf(line, StringComparison.Ordinal)] + replacement : l).ToArray();
+        return text.SelectMany(l => l.Trim() == line
+            ? replacement.Split('\n').Select(r => l[..l.IndexOf(line, StringComparison.Ordinal)] + r)
+            : [l]).ToArray();
     }
 }

@@ -82,6 +82,21 @@ public sealed class RunningSink : IAsyncDisposable
         return await StopAsync();
     }
 
+    /// <summary>
+    /// Frames per second it counted over about <paramref name="span"/> from now, by its own clock: the
+    /// difference of its running total between the last interval line printed now and the last one
+    /// printed after <paramref name="span"/>.
+    /// </summary>
+    public async Task<double> MeasureRateAsync(TimeSpan span)
+    {
+        var first = await LastIntervalAsync();
+        await Task.Delay(span);
+        var last = await LastIntervalAsync();
+        if (last.Elapsed <= first.Elapsed)
+            throw new InvalidOperationException($"the sink printed no interval line in {span.TotalSeconds:0.#} s\n{Describe()}");
+        return (last.Packets - first.Packets) / (last.Elapsed - first.Elapsed);
+    }
+
     /// <summary>Stops it with SIGINT, as a user does; it must exit 0 with its summary.</summary>
     public async Task<SinkSummary> StopAsync()
     {
@@ -100,6 +115,12 @@ public sealed class RunningSink : IAsyncDisposable
 
     /// <summary>The timeline it printed when stopped (started with a timeline).</summary>
     public SinkTimeline Timeline() => SinkTimeline.Parse(Process.StdoutLines, Describe());
+
+    async Task<SinkInterval> LastIntervalAsync()
+    {
+        var all = await Eventually.ReadAsync(() => Task.FromResult(SinkInterval.All(Process.StdoutLines)), lines => lines.Count > 0, Patience);
+        return all.Count > 0 ? all[^1] : throw new TimeoutException($"the sink printed no interval line within {Patience.TotalSeconds} s\n{Describe()}");
+    }
 
     public string Describe() => Process.Describe();
 
