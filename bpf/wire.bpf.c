@@ -20,6 +20,7 @@
 #include <bpf/bpf_endian.h>
 #include <bpf/bpf_tracing.h>
 #include "flowgen.h"
+#include "eth_parse.h"
 
 char LICENSE[] SEC("license") = "Dual MIT/GPL";
 
@@ -58,24 +59,26 @@ static __always_inline int is_neighbour_discovery(struct ipv6hdr *ip6, void *dat
 	return icmp->icmp6_type >= ND_FIRST_TYPE && icmp->icmp6_type <= ND_LAST_TYPE;
 }
 
-/* Whether config.lose lets this frame be dropped. Frames too short to parse are spared. */
+/* Whether config.lose lets this frame be dropped (behind one VLAN tag, if any). Frames too short
+ * to parse are spared. */
 static __always_inline int may_lose(void *data, void *data_end)
 {
-	struct ethhdr *eth = data;
+	void *l3;
+	__be16 proto;
 
 	if (config.lose == WIRE_LOSE_ALL)
 		return 1;
-	if ((void *)(eth + 1) > data_end)
+	if (!eth_skip_tag(data, data_end, &l3, &proto))
 		return 0;
-	if (eth->h_proto == bpf_htons(ETH_P_IP)) {
-		struct iphdr *ip = (void *)(eth + 1);
+	if (proto == bpf_htons(ETH_P_IP)) {
+		struct iphdr *ip = l3;
 
 		if ((void *)(ip + 1) > data_end)
 			return 0;
 		return config.lose == WIRE_LOSE_IP || is_udp_or_tcp(ip->protocol);
 	}
-	if (eth->h_proto == bpf_htons(ETH_P_IPV6)) {
-		struct ipv6hdr *ip6 = (void *)(eth + 1);
+	if (proto == bpf_htons(ETH_P_IPV6)) {
+		struct ipv6hdr *ip6 = l3;
 
 		if ((void *)(ip6 + 1) > data_end)
 			return 0;

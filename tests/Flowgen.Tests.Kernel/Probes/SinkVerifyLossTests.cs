@@ -9,7 +9,7 @@ namespace Flowgen.Tests.Kernel.Probes;
 /// lost count is exactly what the wire's own counter says it dropped, less the frames it dropped
 /// after the last one that arrived (a receiver can't see those; with one thread and one flow the
 /// generator's sent count tells them: sent − expected). Probes behind an 802.1Q tag (<c>--vlan</c>)
-/// are verified the same.
+/// are verified the same, and the wire loses them the same.
 /// </summary>
 public sealed class SinkVerifyLossTests
 {
@@ -22,6 +22,7 @@ public sealed class SinkVerifyLossTests
     [InlineData(IpVersion.IPv6, "5")]
     [InlineData(IpVersion.IPv4, "0", "100")]
     [InlineData(IpVersion.IPv6, "0", "100")]
+    [InlineData(IpVersion.IPv4, "5", "100")]
     public async Task The_sink_counts_as_lost_exactly_what_the_wire_dropped(IpVersion version, string percent, string? vlan = null)
     {
         KernelRequirement.EnsureRoot();
