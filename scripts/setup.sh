@@ -13,6 +13,7 @@ packages=(
     linux-libc-dev # linux/*.h and asm/*.h for the BPF programs
     clang-14       # compiles bpf/*.bpf.c during the build
     prometheus     # tests run a real server and promtool; they start their own
+    tcpdump        # tests capture frames at the receiver (VLAN tags, reflected probes)
 )
 
 log() { printf 'setup: %s\n' "$*"; }
