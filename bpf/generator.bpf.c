@@ -248,9 +248,12 @@ int xdp_gen_udp(struct xdp_md *ctx)
 	if (config.rewrite) {
 		if (rewrite_frame(ctx, size) < 0)
 			return XDP_ABORTED;
-		__u64 *frames = bpf_map_lookup_elem(&gen_size_frames, &class_index);
-		if (frames)
-			(*frames)++;
+		if (config.size_class_count > 1) {
+			/* One size needs no count: user space then charges every frame to it. */
+			__u64 *frames = bpf_map_lookup_elem(&gen_size_frames, &class_index);
+			if (frames)
+				(*frames)++;
+		}
 	}
 	c->attempted++;
 	return bpf_redirect(config.target_ifindex, 0);
