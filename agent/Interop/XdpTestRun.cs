@@ -2,14 +2,24 @@ using System.Runtime.InteropServices;
 
 namespace Flowgen.Interop;
 
+/// <summary>enum xdp_action: what an XDP program returned.</summary>
+internal enum XdpVerdict : uint
+{
+    Aborted = 0,
+    Drop = 1,
+    Pass = 2,
+    Tx = 3,
+    Redirect = 4,
+}
+
 /// <summary>
 /// BPF_PROG_RUN without live frames: the kernel runs an XDP program once over a copy of a frame
 /// and hands back its verdict and the frame as the program left it. Nothing leaves a device.
 /// </summary>
 internal static unsafe class XdpTestRun
 {
-    /// <summary>The verdict (XDP_DROP, XDP_PASS, XDP_TX …) and the frame as the program left it.</summary>
-    public static (uint Verdict, byte[] Frame) RunOnce(int programFd, ReadOnlySpan<byte> frame)
+    /// <summary>The program's verdict and the frame as the program left it.</summary>
+    public static (XdpVerdict Verdict, byte[] Frame) RunOnce(int programFd, ReadOnlySpan<byte> frame)
     {
         // Room for a program that grows the frame at its tail.
         var output = new byte[frame.Length + 256];
@@ -27,7 +37,7 @@ internal static unsafe class XdpTestRun
             };
             if (Libbpf.ProgTestRunOpts(programFd, &options) != 0)
                 throw new NativeException("running an XDP program once (BPF_PROG_RUN)", Marshal.GetLastPInvokeError());
-            return (options.ReturnValue, output.AsSpan(0, (int)options.DataSizeOut).ToArray());
+            return ((XdpVerdict)options.ReturnValue, output.AsSpan(0, (int)options.DataSizeOut).ToArray());
         }
     }
 }

@@ -14,10 +14,6 @@ namespace Flowgen.Tests.Kernel.Probes;
 /// </summary>
 public sealed class ReflectLatencyProgramTests
 {
-    const uint XdpDrop = 1;
-    const uint XdpPass = 2;
-    const uint XdpTx = 3;
-
     [SkippableTheory]
     [InlineData(IpVersion.IPv4)]
     [InlineData(IpVersion.IPv6)]
@@ -33,7 +29,7 @@ public sealed class ReflectLatencyProgramTests
         var (verdict, output) = XdpTestRun.RunOnce(reflector.Program.Fd, frame);
         ulong after = Now();
 
-        Assert.Equal(XdpTx, verdict);
+        Assert.Equal(XdpVerdict.Tx, verdict);
         if (tagProtocol != 0)
         {
             // The tag goes back as it came; the rest is checked as an untagged frame.
@@ -69,7 +65,7 @@ public sealed class ReflectLatencyProgramTests
         foreach (var frame in new[] { notProbe, reflectedBefore })
         {
             var (verdict, output) = XdpTestRun.RunOnce(reflector.Program.Fd, frame);
-            Assert.Equal(XdpPass, verdict);
+            Assert.Equal(XdpVerdict.Pass, verdict);
             Assert.Equal(frame, output);
         }
         Assert.Equal(new ReflectCounters(0, 2), reflector.ReadCounters());
@@ -89,7 +85,7 @@ public sealed class ReflectLatencyProgramTests
         for (ulong seq = 0; seq < Probes; seq++)
         {
             var (_, reflected) = XdpTestRun.RunOnce(reflector.Program.Fd, ProbeFrames.Build(IpVersion.IPv6, 1, 2, seq, sentNs: Now(), tagProtocol: tagProtocol));
-            Assert.Equal(XdpDrop, XdpTestRun.RunOnce(receiver.Program.Fd, reflected).Verdict);
+            Assert.Equal(XdpVerdict.Drop, XdpTestRun.RunOnce(receiver.Program.Fd, reflected).Verdict);
         }
         ulong last = Now();
 
@@ -116,7 +112,7 @@ public sealed class ReflectLatencyProgramTests
         KernelRequirement.EnsureRoot();
         using var receiver = LatencyReceiver.Load();
         foreach (var frame in new[] { ProbeFrames.Build(IpVersion.IPv4, 0, 0, 1, sentNs: 5), ProbeFrames.Build(IpVersion.IPv4, 0, 0, 1, magic: 1) })
-            Assert.Equal(XdpPass, XdpTestRun.RunOnce(receiver.Program.Fd, frame).Verdict);
+            Assert.Equal(XdpVerdict.Pass, XdpTestRun.RunOnce(receiver.Program.Fd, frame).Verdict);
         Assert.Equal(0, receiver.ReadHistogram().Samples);
         Assert.Empty(receiver.ReadSamples());
     }

@@ -12,8 +12,6 @@ namespace Flowgen.Tests.Kernel.Probes;
 /// </summary>
 public sealed class SinkVerifyProgramTests
 {
-    const uint XdpDrop = 1;
-
     [SkippableTheory]
     [InlineData(IpVersion.IPv4)]
     [InlineData(IpVersion.IPv6)]
@@ -25,7 +23,7 @@ public sealed class SinkVerifyProgramTests
         using var sink = SinkProgram.Load(passTestTraffic: false, verify: true);
 
         foreach (ulong seq in new ulong[] { 0, 1, 3, 5, 2, 2, 4, 4, 7 })
-            Assert.Equal(XdpDrop, Run(sink, ProbeFrames.Build(version, 0, 0, seq, tagProtocol: tagProtocol)));
+            Assert.Equal(XdpVerdict.Drop, Run(sink, ProbeFrames.Build(version, 0, 0, seq, tagProtocol: tagProtocol)));
 
         var flow = Assert.Single(sink.ReadVerification().Flows);
         Assert.Equal((8L, 7L, 1L, 2L, 2L, 0L), (flow.Expected, flow.Received, flow.Lost, flow.Duplicates, flow.Reordered, flow.Stale));
@@ -115,7 +113,7 @@ public sealed class SinkVerifyProgramTests
         Assert.Empty(sink.ReadVerification().Flows);
     }
 
-    static uint Run(SinkProgram sink, byte[] frame) => XdpTestRun.RunOnce(sink.Program.Fd, frame).Verdict;
+    static XdpVerdict Run(SinkProgram sink, byte[] frame) => XdpTestRun.RunOnce(sink.Program.Fd, frame).Verdict;
 
     /// <summary>The definitions, applied to the arrivals in order, per (stream, flow).</summary>
     static void AssertMatchesModel(List<(ushort Stream, uint Flow, ulong Seq)> arrivals, SequenceVerification actual)
