@@ -48,20 +48,7 @@ internal sealed class LatencyReceiver : IDisposable
     }
 
     /// <summary>Loads the program without attaching it anywhere.</summary>
-    public static LatencyReceiver Load()
-    {
-        var obj = BpfObject.OpenEmbedded("latency");
-        try
-        {
-            obj.Load();
-            return new LatencyReceiver(obj);
-        }
-        catch
-        {
-            obj.Dispose();
-            throw;
-        }
-    }
+    public static LatencyReceiver Load() => BpfObject.LoadEmbedded("latency", obj => new LatencyReceiver(obj));
 
     /// <summary>The histogram and totals so far, summed over CPUs.</summary>
     public LatencyHistogram ReadHistogram()

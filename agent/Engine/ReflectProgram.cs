@@ -41,20 +41,7 @@ internal sealed class ReflectProgram : IDisposable
     }
 
     /// <summary>Loads the program without attaching it anywhere.</summary>
-    public static ReflectProgram Load()
-    {
-        var obj = BpfObject.OpenEmbedded("reflect");
-        try
-        {
-            obj.Load();
-            return new ReflectProgram(obj);
-        }
-        catch
-        {
-            obj.Dispose();
-            throw;
-        }
-    }
+    public static ReflectProgram Load() => BpfObject.LoadEmbedded("reflect", obj => new ReflectProgram(obj));
 
     public ReflectCounters ReadCounters()
     {

@@ -53,21 +53,10 @@ internal sealed class SinkProgram : IDisposable
     }
 
     /// <summary>Loads the program without attaching it anywhere.</summary>
-    public static SinkProgram Load(bool passTestTraffic, bool verify)
-    {
-        var obj = BpfObject.OpenEmbedded("sink");
-        try
-        {
-            obj.SetReadOnlyConfig(new SinkConfig { PassTestTraffic = passTestTraffic ? 1u : 0u, Verify = verify ? 1u : 0u });
-            obj.Load();
-            return new SinkProgram(obj);
-        }
-        catch
-        {
-            obj.Dispose();
-            throw;
-        }
-    }
+    public static SinkProgram Load(bool passTestTraffic, bool verify) => BpfObject.LoadEmbedded(
+        "sink",
+        obj => new SinkProgram(obj),
+        obj => obj.SetReadOnlyConfig(new SinkConfig { PassTestTraffic = passTestTraffic ? 1u : 0u, Verify = verify ? 1u : 0u }));
 
     private void StartTimeline(TimeSpan bin) =>
         _object.Map("sink_timeline_config").Update(0u, new SinkTimelineConfig

@@ -18,6 +18,26 @@ internal sealed unsafe class BpfObject : IDisposable
         _name = name;
     }
 
+    /// <summary>
+    /// Opens the embedded object, lets <paramref name="configure"/> set it up before load, loads it
+    /// and hands it to <paramref name="own"/>; the object is disposed if any step fails.
+    /// </summary>
+    public static T LoadEmbedded<T>(string name, Func<BpfObject, T> own, Action<BpfObject>? configure = null)
+    {
+        var obj = OpenEmbedded(name);
+        try
+        {
+            configure?.Invoke(obj);
+            obj.Load();
+            return own(obj);
+        }
+        catch
+        {
+            obj.Dispose();
+            throw;
+        }
+    }
+
     /// <summary>Opens the embedded object "bpf/<paramref name="name"/>.bpf.o".</summary>
     public static BpfObject OpenEmbedded(string name)
     {
